@@ -1,0 +1,130 @@
+"""Relational schema of the knowledge base (SQLAlchemy ORM, 2.0-style usage on 1.4).
+
+Natural keys (topic key, term key, fact ID, ...) are the primary keys, so re-loading the same YAML
+produces exactly the same rows and a sync can compare row by row.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+
+class Source(Base):
+    __tablename__ = "sources"
+    key = Column(String(64), primary_key=True)
+    title = Column(Text, nullable=False)
+    url = Column(Text)
+    year = Column(Integer)
+
+
+class Fact(Base):
+    __tablename__ = "facts"
+    id = Column(String(8), primary_key=True)
+    source_key = Column(String(64), ForeignKey("sources.key"), nullable=False)
+    summary = Column(Text, nullable=False)
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+    key = Column(String(64), primary_key=True)
+    intent = Column(String(64), nullable=False, unique=True)
+    area = Column(String(64), nullable=False)  # the YAML file it comes from
+
+
+class TopicFact(Base):
+    __tablename__ = "topic_facts"
+    topic_key = Column(String(64), ForeignKey("topics.key"), primary_key=True)
+    fact_id = Column(String(8), ForeignKey("facts.id"), primary_key=True)
+
+
+class TopicSource(Base):
+    __tablename__ = "topic_sources"
+    topic_key = Column(String(64), ForeignKey("topics.key"), primary_key=True)
+    source_key = Column(String(64), ForeignKey("sources.key"), primary_key=True)
+
+
+class TopicRelated(Base):
+    __tablename__ = "topic_related"
+    topic_key = Column(String(64), ForeignKey("topics.key"), primary_key=True)
+    related_key = Column(String(64), ForeignKey("topics.key"), primary_key=True)
+    position = Column(Integer, nullable=False)
+
+
+class TopicText(Base):
+    """One text of a topic in one language: its title, an answer variant or that variant's examples."""
+
+    __tablename__ = "topic_texts"
+    topic_key = Column(String(64), ForeignKey("topics.key"), primary_key=True)
+    variant = Column(String(64), primary_key=True)  # "default" or a glossary term key
+    kind = Column(String(16), primary_key=True)  # title | answer | examples
+    language = Column(String(8), primary_key=True)
+    text = Column(Text, nullable=False)
+
+
+class Term(Base):
+    """A glossary term: a service, channel, language, office type, outsourcing type, role or hours."""
+
+    __tablename__ = "terms"
+    key = Column(String(64), primary_key=True)
+    kind = Column(String(32), nullable=False)
+    broader_key = Column(String(64), ForeignKey("terms.key"))
+    code = Column(String(8))
+    served = Column(Boolean)
+
+
+class TermLabel(Base):
+    __tablename__ = "term_labels"
+    term_key = Column(String(64), ForeignKey("terms.key"), primary_key=True)
+    language = Column(String(8), primary_key=True)
+    label = Column(Text, nullable=False)
+
+
+class TermSynonym(Base):
+    """A surface form ("buste paga") that names a term in one language."""
+
+    __tablename__ = "term_synonyms"
+    language = Column(String(8), primary_key=True)
+    surface = Column(String(200), primary_key=True)
+    term_key = Column(String(64), ForeignKey("terms.key"), nullable=False)
+
+
+class ServiceModel(Base):
+    __tablename__ = "service_models"
+    code = Column(String(32), primary_key=True)
+    position = Column(Integer, nullable=False)
+
+
+class ServiceModelFact(Base):
+    __tablename__ = "service_model_facts"
+    model_code = Column(String(32), ForeignKey("service_models.code"), primary_key=True)
+    fact_id = Column(String(8), ForeignKey("facts.id"), primary_key=True)
+
+
+class ServiceModelText(Base):
+    __tablename__ = "service_model_texts"
+    model_code = Column(String(32), ForeignKey("service_models.code"), primary_key=True)
+    field = Column(String(16), primary_key=True)  # name | summary | workforce | not_covered
+    language = Column(String(8), primary_key=True)
+    text = Column(Text, nullable=False)
+
+
+# Content tables in the order they can be filled (parents before children).
+CONTENT_TABLES = (
+    Source,
+    Fact,
+    Topic,
+    TopicFact,
+    TopicSource,
+    TopicRelated,
+    TopicText,
+    Term,
+    TermLabel,
+    TermSynonym,
+    ServiceModel,
+    ServiceModelFact,
+    ServiceModelText,
+)
+

@@ -1,0 +1,315 @@
+"""Read-only queries the assistant's actions use. Plain Python over SQLAlchemy; no Rasa here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from knowledge import models
+from knowledge.content_schema import DEFAULT_VARIANT
+from knowledge.languages import DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    key: str
+    title: str
+    url: str | None
+    year: int | None
+
+
+@dataclass(frozen=True)
+class RelatedTopic:
+    key: str
+    intent: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    topic: str
+    variant: str
+    kind: str  # answer | examples
+    language: str  # the language of `text`
+    requested_language: str
+    text: str
+    facts: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+    related: tuple[RelatedTopic, ...]
+
+    @property
+    def is_fallback(self) -> bool:
+        """True when the requested language had no text and another language was used."""
+        return self.language != self.requested_language
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    kind: str
+    label: str
+    broader: str | None
+    code: str | None
+    served: bool | None
+
+
+@dataclass(frozen=True)
+class ServiceModelView:
+    code: str
+    name: str
+    summary: str
+    workforce: str
+    not_covered: str
+    facts: tuple[str, ...]
+
+
+def normalise_surface(text: str) -> str:
+    """Lower case, single spaces, typographic apostrophes and dashes made plain."""
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-")
+    return " ".join(text.lower().split())
+
+
+class KnowledgeBase:
+    """Queries over the knowledge-base tables. Each call opens its own short session."""
+
+    def __init__(self, session_factory: sessionmaker):
+        self._session_factory = session_factory
+
+    # ------------------------------------------------------------------ topics
+
+    def topic_for_intent(self, intent: str) -> str | None:
+        with self._session_factory() as session:
+            return session.execute(
+                select(models.Topic.key).where(models.Topic.intent == intent)
+            ).scalar_one_or_none()
+
+    def answer(
+        self, topic: str, language: str, term: str | None = None, kind: str = "answer"
+    ) -> Answer | None:
+        """The topic's text for `term` (or its broader term, else the default) in `language`.
+
+        A missing translation falls back to the default language; `Answer.is_fallback` says so.
+        `kind="examples"` asks for the examples that go with that variant. None if nothing fits.
+        """
+        with self._session_factory() as session:
+            texts = self._texts(session, topic, kind)
+            if not texts:
+                return None
+            variant = self._pick_variant(session, texts, term)
+            if variant is None:
+                return None
+            by_language = texts[variant]
+            used_language = language if language in by_language else DEFAULT_LANGUAGE
+            text = by_language.get(used_language) or next(iter(by_language.values()))
+            if "{term}" in text:
+                text = text.format(term=self._label(session, term, used_language) if term else "")
+            return Answer(
+                topic=topic,
+                variant=variant,
+                kind=kind,
+                language=used_language,
+                requested_language=language,
+                text=text,
+                facts=self._topic_facts(session, topic),
+                sources=self._topic_sources(session, topic),
+                related=self._related(session, topic, used_language),
+            )
+
+    def topic_title(self, topic: str, language: str) -> str | None:
+        with self._session_factory() as session:
+            titles = self._texts(session, topic, "title").get(DEFAULT_VARIANT, {})
+            return titles.get(language) or titles.get(DEFAULT_LANGUAGE)
+
+    @staticmethod
+    def _texts(session: Session, topic: str, kind: str) -> dict[str, dict[str, str]]:
+        rows = session.execute(
+            select(models.TopicText).where(models.TopicText.topic_key == topic, models.TopicText.kind == kind)
+        ).scalars()
+        texts: dict[str, dict[str, str]] = {}
+        for row in rows:
+            texts.setdefault(row.variant, {})[row.language] = row.text
+        return texts
+
+    def _pick_variant(self, session: Session, texts: dict, term: str | None) -> str | None:
+        for candidate in self._term_chain(session, term):
+            if candidate in texts:
+                return candidate
+        return DEFAULT_VARIANT if DEFAULT_VARIANT in texts else None
+
+    @staticmethod
+    def _term_chain(session: Session, term: str | None) -> list[str]:
+        """The term, its broader term, that one's broader term ... (cycle-safe)."""
+        chain: list[str] = []
+        while term and term not in chain:
+            chain.append(term)
+            term = session.execute(
+                select(models.Term.broader_key).where(models.Term.key == term)
+            ).scalar_one_or_none()
+        return chain
+
+    @staticmethod
+    def _topic_facts(session: Session, topic: str) -> tuple[str, ...]:
+        facts = session.execute(
+            select(models.TopicFact.fact_id).where(models.TopicFact.topic_key == topic)
+        ).scalars()
+        return tuple(sorted(facts, key=_fact_order))
+
+    @staticmethod
+    def _topic_sources(session: Session, topic: str) -> tuple[SourceRef, ...]:
+        rows = session.execute(
+            select(models.Source)
+            .join(models.TopicSource, models.TopicSource.source_key == models.Source.key)
+            .where(models.TopicSource.topic_key == topic)
+            .order_by(models.Source.key)
+        ).scalars()
+        return tuple(SourceRef(r.key, r.title, r.url, r.year) for r in rows)
+
+    def _related(self, session: Session, topic: str, language: str) -> tuple[RelatedTopic, ...]:
+        rows = session.execute(
+            select(models.TopicRelated.related_key, models.Topic.intent)
+            .join(models.Topic, models.Topic.key == models.TopicRelated.related_key)
+            .where(models.TopicRelated.topic_key == topic)
+            .order_by(models.TopicRelated.position)
+        ).all()
+        related = []
+        for key, intent in rows:
+            titles = self._texts(session, key, "title").get(DEFAULT_VARIANT, {})
+            related.append(RelatedTopic(key, intent, titles.get(language) or titles.get(DEFAULT_LANGUAGE, key)))
+        return tuple(related)
+
+    # ---------------------------------------------------------------- glossary
+
+    def resolve_term(self, surface: str, language: str | None = None) -> Term | None:
+        """The canonical term a surface form names ("buste paga" -> payroll), in any language.
+
+        The given language is tried first; the label comes back in that language.
+        """
+        wanted = normalise_surface(surface)
+        with self._session_factory() as session:
+            rows = session.execute(
+                select(models.TermSynonym.term_key, models.TermSynonym.language).where(
+                    models.TermSynonym.surface == wanted
+                )
+            ).all()
+            if not rows:
+                return None
+            rows.sort(key=lambda row: row.language != language)
+            return self._term(session, rows[0].term_key, language or rows[0].language)
+
+    def term(self, key: str, language: str = DEFAULT_LANGUAGE) -> Term | None:
+        with self._session_factory() as session:
+            return self._term(session, key, language)
+
+    def terms(self, kind: str, language: str = DEFAULT_LANGUAGE) -> list[Term]:
+        with self._session_factory() as session:
+            keys = session.execute(
+                select(models.Term.key).where(models.Term.kind == kind).order_by(models.Term.key)
+            ).scalars()
+            return [term for key in list(keys) if (term := self._term(session, key, language))]
+
+    def glossary(self) -> dict[str, dict[str, list[str]]]:
+        """Every surface form by term kind and term key: {kind: {key: [surface, ...]}}."""
+        with self._session_factory() as session:
+            rows = session.execute(
+                select(models.Term.kind, models.Term.key, models.TermSynonym.surface)
+                .join(models.TermSynonym, models.TermSynonym.term_key == models.Term.key)
+                .order_by(models.Term.key, models.TermSynonym.surface)
+            ).all()
+        glossary: dict[str, dict[str, list[str]]] = {}
+        for kind, key, surface in rows:
+            glossary.setdefault(kind, {}).setdefault(key, []).append(surface)
+        return glossary
+
+    def loanwords(self) -> list[str]:
+        """Surface forms used in more than one language ("bpo", "call center", "payroll", ...)."""
+        with self._session_factory() as session:
+            return list(
+                session.execute(
+                    select(models.TermSynonym.surface)
+                    .group_by(models.TermSynonym.surface)
+                    .having(func.count(func.distinct(models.TermSynonym.language)) > 1)
+                    .order_by(models.TermSynonym.surface)
+                ).scalars()
+            )
+
+    def _term(self, session: Session, key: str, language: str) -> Term | None:
+        row = session.get(models.Term, key)
+        if row is None:
+            return None
+        return Term(row.key, row.kind, self._label(session, key, language), row.broader_key, row.code, row.served)
+
+    @staticmethod
+    def _label(session: Session, key: str, language: str) -> str:
+        labels = dict(
+            session.execute(
+                select(models.TermLabel.language, models.TermLabel.label).where(models.TermLabel.term_key == key)
+            ).all()
+        )
+        return labels.get(language) or labels.get(DEFAULT_LANGUAGE) or key
+
+    # ---------------------------------------------------------- service models
+
+    def service_models(self, language: str) -> list[ServiceModelView]:
+        with self._session_factory() as session:
+            codes = session.execute(
+                select(models.ServiceModel.code).order_by(models.ServiceModel.position)
+            ).scalars()
+            return [self._service_model(session, code, language) for code in list(codes)]
+
+    def service_model(self, code: str, language: str) -> ServiceModelView | None:
+        with self._session_factory() as session:
+            if session.get(models.ServiceModel, code) is None:
+                return None
+            return self._service_model(session, code, language)
+
+    @staticmethod
+    def _service_model(session: Session, code: str, language: str) -> ServiceModelView:
+        texts: dict[str, dict[str, str]] = {}
+        for row in session.execute(
+            select(models.ServiceModelText).where(models.ServiceModelText.model_code == code)
+        ).scalars():
+            texts.setdefault(row.field, {})[row.language] = row.text
+
+        def text(field: str) -> str:
+            return texts[field].get(language) or texts[field][DEFAULT_LANGUAGE]
+
+        facts = session.execute(
+            select(models.ServiceModelFact.fact_id).where(models.ServiceModelFact.model_code == code)
+        ).scalars()
+        return ServiceModelView(
+            code=code,
+            name=text("name"),
+            summary=text("summary"),
+            workforce=text("workforce"),
+            not_covered=text("not_covered"),
+            facts=tuple(sorted(facts, key=_fact_order)),
+        )
+
+    # ---------------------------------------------------------------- coverage
+
+    def facts_by_language(self) -> dict[str, set[str]]:
+        """For each language, the fact IDs cited by a topic or service model that has text in it."""
+        with self._session_factory() as session:
+            topic_rows = session.execute(
+                select(models.TopicText.language, models.TopicFact.fact_id)
+                .join(models.TopicFact, models.TopicFact.topic_key == models.TopicText.topic_key)
+                .where(models.TopicText.kind == "answer")
+            ).all()
+            model_rows = session.execute(
+                select(models.ServiceModelText.language, models.ServiceModelFact.fact_id).join(
+                    models.ServiceModelFact,
+                    models.ServiceModelFact.model_code == models.ServiceModelText.model_code,
+                )
+            ).all()
+        covered: dict[str, set[str]] = {}
+        for language, fact_id in [*topic_rows, *model_rows]:
+            covered.setdefault(language, set()).add(fact_id)
+        return covered
+
+
+def _fact_order(fact_id: str) -> tuple[str, int]:
+    match = re.fullmatch(r"([A-Z])(\d+)", fact_id)
+    return (match.group(1), int(match.group(2))) if match else (fact_id, 0)
