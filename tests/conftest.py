@@ -1,0 +1,102 @@
+"""Shared fixtures: a knowledge base on SQLite and on a throwaway PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import sessionmaker
+
+from knowledge.db import make_engine, make_session_factory
+from knowledge.loader import CONTENT_DIR, load
+from knowledge.queries import KnowledgeBase
+from tests.postgres import PostgresServer
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    server = PostgresServer.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _sqlite_url(tmp_path: Path) -> Iterator[str]:
+    yield f"sqlite:///{tmp_path / 'advisor.db'}"
+
+
+def _postgres_url(server: PostgresServer) -> Iterator[str]:
+    """A fresh database on the shared server, dropped afterwards."""
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server.url("postgres"), future=True, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.url(name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path) -> Iterator[str]:
+    """The same test on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield from _sqlite_url(tmp_path)
+    else:
+        yield from _postgres_url(request.getfixturevalue("postgres_server"))
+
+
+@pytest.fixture
+def session_factory(database_url) -> Iterator[sessionmaker]:
+    engine = make_engine(database_url)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """A private copy of the real content, for tests that break or edit it."""
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, copy)
+    return copy
+
+
+@pytest.fixture
+def loaded_kb(session_factory) -> KnowledgeBase:
+    load(session_factory)
+    return KnowledgeBase(session_factory)
+
+
+@pytest.fixture(scope="session")
+def project_kb(tmp_path_factory) -> KnowledgeBase:
+    """The real content loaded once into SQLite, for tests that only read."""
+    path = tmp_path_factory.mktemp("kb") / "advisor.db"
+    factory = make_session_factory(make_engine(f"sqlite:///{path}"))
+    load(factory)
+    return KnowledgeBase(factory)
+
+
+@pytest.fixture
+def action_kb(project_kb, monkeypatch) -> KnowledgeBase:
+    """Make the actions use the session knowledge base instead of $ADVISOR_DATABASE_URL."""
+    from bot.actions import common
+
+    monkeypatch.setattr(common, "knowledge_base", lambda: project_kb)
+    for module in ("bot.actions.language", "bot.actions.answers"):
+        monkeypatch.setattr(f"{module}.knowledge_base", lambda: project_kb, raising=False)
+    return project_kb
+
+
+@pytest.fixture(autouse=True)
+def _quiet_tensorflow():
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")

@@ -1,0 +1,160 @@
+"""Loading the YAML knowledge base: validation, clear errors, one transaction, idempotent sync."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from knowledge import models
+from knowledge.cli import main as cli_main
+from knowledge.loader import ContentError, load, read_content
+from knowledge.queries import KnowledgeBase
+
+
+def snapshot(session_factory) -> dict[str, list[tuple]]:
+    """Every content row, comparable across loads."""
+    with session_factory() as session:
+        result = {}
+        for table in models.CONTENT_TABLES:
+            columns = list(table.__table__.columns)
+            rows = session.execute(select(*columns)).all()
+            result[table.__tablename__] = sorted(tuple(map(repr, row)) for row in rows)
+        return result
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def test_load_fills_every_table(session_factory):
+    report = load(session_factory)
+    assert report.changed
+    rows = snapshot(session_factory)
+    assert len(rows["topics"]) == 20
+    assert len(rows["facts"]) == 24
+    assert len(rows["service_models"]) == 4
+    assert all(rows[table.__tablename__] for table in models.CONTENT_TABLES)
+
+
+def test_second_load_changes_nothing(session_factory):
+    load(session_factory)
+    before = snapshot(session_factory)
+    report = load(session_factory)
+    assert not report.changed
+    assert report.summary() == "knowledge base already up to date"
+    assert snapshot(session_factory) == before
+
+
+def test_edited_answer_is_served_after_reload_without_other_changes(session_factory, content_copy):
+    load(session_factory, content_copy)
+    kb = KnowledgeBase(session_factory)
+    old = kb.answer("kpis", "en").text
+    edit(content_copy / "market.yml", "AHT", "Average handling time (AHT)")
+    report = load(session_factory, content_copy)
+    assert kb.answer("kpis", "en").text != old
+    assert "Average handling time (AHT)" in kb.answer("kpis", "en").text
+    assert dict(report.updated) == {"topic_texts": 1}
+    assert not any(report.added.values()) and not any(report.removed.values())
+
+
+def test_removed_topic_disappears(session_factory, content_copy):
+    load(session_factory, content_copy)
+    market = content_copy / "market.yml"
+    document = market.read_text(encoding="utf-8")
+    market.write_text(document[: document.index("  - key: italian_law")], encoding="utf-8")
+    edit(market, "related: [languages, italian_law]", "related: [languages]")
+    report = load(session_factory, content_copy)
+    assert report.removed["topics"] == 1
+    kb = KnowledgeBase(session_factory)
+    assert kb.topic_for_intent("ask_italian_law") is None
+    assert kb.answer("italian_law", "en") is None
+    assert kb.topic_for_intent("ask_kpis") == "kpis"
+
+
+BROKEN_CONTENT = [
+    pytest.param(
+        "market.yml", "topics:\n", "topics:\n  - key: [unclosed\n", r"market\.yml: invalid YAML: line \d+", id="yaml-syntax"
+    ),
+    pytest.param(
+        "workforce.yml",
+        "      it: Quali competenze servono?\n",
+        "",
+        r"workforce\.yml: topic 'skills': title: missing translation: it",
+        id="missing-translation",
+    ),
+    pytest.param(
+        "salaries.yml",
+        "facts: [A16, A17, B1, B3]",
+        "facts: [A16, A17, B1, B3, A99]",
+        r"salaries\.yml: topic 'salaries': unknown fact ID 'A99'",
+        id="unknown-fact",
+    ),
+    pytest.param(
+        "market.yml",
+        "  - key: pricing\n",
+        "  - key: kpis\n",
+        r"market\.yml: topic 'kpis': duplicate key \(also in market\.yml\)",
+        id="duplicate-topic-key",
+    ),
+    pytest.param(
+        "workforce.yml",
+        "      it: Quali competenze servono?\n",
+        "      it: Quali competenze servono?\n      it: Doppione\n",
+        r"workforce\.yml: invalid YAML: line \d+, column \d+: duplicate key 'it'",
+        id="duplicate-yaml-key",
+    ),
+    pytest.param(
+        "glossary.yml",
+        "en: [payroll",
+        "en: [data entry, payroll",
+        r"glossary\.yml: term '(payroll|data_entry)': synonym 'data entry' \(en\) already names term '(data_entry|payroll)'",
+        id="duplicate-synonym",
+    ),
+    pytest.param(
+        "workforce.yml",
+        "      - variant: bpo\n",
+        "      - variant: bpo_typo\n",
+        r"workforce\.yml: topic '\w+': variant 'bpo_typo' is neither 'default' nor a glossary term",
+        id="unknown-variant",
+    ),
+    pytest.param(
+        "languages.yml", "topics:", "# nothing here\ntopics_x:", r"languages\.yml: unknown section 'topics_x'", id="unknown-section"
+    ),
+    pytest.param("channels.yml", "topics:", "topics: 3\nignored:", r"channels\.yml", id="not-a-list"),
+]
+
+
+@pytest.mark.parametrize(("file_name", "old", "new", "expected"), BROKEN_CONTENT)
+def test_bad_content_is_refused_with_a_clear_message_and_changes_nothing(
+    session_factory, content_copy, file_name, old, new, expected
+):
+    load(session_factory, content_copy)
+    before = snapshot(session_factory)
+    edit(content_copy / file_name, old, new)
+    with pytest.raises(ContentError) as raised:
+        load(session_factory, content_copy)
+    assert re.search(expected, str(raised.value)), str(raised.value)
+    assert snapshot(session_factory) == before
+
+
+def test_empty_content_folder_is_refused(tmp_path):
+    with pytest.raises(ContentError, match="no content files"):
+        read_content(tmp_path)
+
+
+def test_cli_reports_problems_and_exit_code(content_copy, tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert cli_main(["--database-url", url, "--content", str(content_copy), "load"]) == 0
+    assert "knowledge base synced" in capsys.readouterr().out
+    assert cli_main(["--database-url", url, "--content", str(content_copy), "load"]) == 0
+    assert "already up to date" in capsys.readouterr().out
+    edit(content_copy / "salaries.yml", "facts: [A16, A17, B1, B3]", "facts: [Z1]")
+    assert cli_main(["--database-url", url, "--content", str(content_copy), "load"]) == 1
+    error = capsys.readouterr().err
+    assert "NOT loaded, the database is unchanged" in error
+    assert "salaries.yml: topic 'salaries': unknown fact ID 'Z1'" in error
