@@ -1,0 +1,41 @@
+"""What every action shares: the knowledge base, the language slot, entities resolved to glossary terms."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from rasa_sdk import Tracker
+
+from knowledge.db import make_engine, make_session_factory
+from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
+from knowledge.queries import KnowledgeBase, Term
+
+logger = logging.getLogger(__name__)
+
+ENTITY_KINDS = ("service", "channel", "language", "office", "outsourcing_type", "role", "hours")
+
+
+@lru_cache(maxsize=1)
+def knowledge_base() -> KnowledgeBase:
+    """The knowledge base at $ADVISOR_DATABASE_URL; created once per action-server process."""
+    return KnowledgeBase(make_session_factory(make_engine()))
+
+
+def current_language(tracker: Tracker) -> str:
+    language = tracker.get_slot("language")
+    return language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def message_terms(tracker: Tracker, kb: KnowledgeBase, kinds: tuple[str, ...] = ENTITY_KINDS) -> list[Term]:
+    """The glossary terms the latest message names, in the order they appear, without repeats."""
+    language = current_language(tracker)
+    terms: dict[str, Term] = {}
+    entities = sorted(tracker.latest_message.get("entities") or [], key=lambda e: e.get("start") or 0)
+    for entity in entities:
+        if entity.get("entity") not in kinds or not isinstance(entity.get("value"), str):
+            continue
+        term = kb.resolve_term(entity["value"], language)
+        if term is not None and term.kind in kinds:
+            terms.setdefault(term.key, term)
+    return list(terms.values())

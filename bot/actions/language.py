@@ -1,0 +1,92 @@
+"""The conversation's language: detected per message, switched on request, seeded from session metadata."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.common import current_language, knowledge_base, message_terms
+from bot.language_detection import LanguageDetector
+from knowledge.languages import SUPPORTED_LANGUAGES
+
+
+@lru_cache(maxsize=1)
+def language_detector() -> LanguageDetector:
+    return LanguageDetector(SUPPORTED_LANGUAGES, loanwords=knowledge_base().loanwords())
+
+
+def requested_languages(tracker: Tracker) -> list[str]:
+    """ISO codes of the languages a switch_language message names ("parla italiano" -> ["it"])."""
+    if (tracker.latest_message.get("intent") or {}).get("name") != "switch_language":
+        return []
+    terms = message_terms(tracker, knowledge_base(), kinds=("language",))
+    return [term.code for term in terms if term.code]
+
+
+def metadata_language(metadata: Any) -> str | None:
+    language = metadata.get("language") if isinstance(metadata, dict) else None
+    return language if language in SUPPORTED_LANGUAGES else None
+
+
+def language_for_message(tracker: Tracker) -> str | None:
+    """An explicit request wins, then what the text is written in, then the client's metadata."""
+    supported_requests = [code for code in requested_languages(tracker) if code in SUPPORTED_LANGUAGES]
+    if supported_requests:
+        return supported_requests[0]
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/"):  # a button payload says nothing about the user's language
+        return None
+    detected = language_detector().detect(text).language
+    return detected or metadata_language(tracker.latest_message.get("metadata"))
+
+
+class ActionDetectLanguage(Action):
+    """Custom slot mapping of `language`: runs at the start of every user turn."""
+
+    def name(self) -> str:
+        return "action_detect_language"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        language = language_for_message(tracker)
+        if language and language != tracker.get_slot("language"):
+            return [SlotSet("language", language)]
+        return []
+
+
+class ActionSwitchLanguage(Action):
+    """Confirms a switch (the slot is already set for this turn) or says which languages are spoken."""
+
+    def name(self) -> str:
+        return "action_switch_language"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        requested = requested_languages(tracker)
+        if not requested or requested[0] in SUPPORTED_LANGUAGES:
+            dispatcher.utter_message(response="utter_language_switched")
+            return []
+        kb = knowledge_base()
+        language = current_language(tracker)
+        names = [t.label for t in kb.terms("language", language) if t.code == requested[0]]
+        dispatcher.utter_message(response="utter_language_unsupported", requested_language=names[0])
+        return []
+
+
+class ActionSessionStart(Action):
+    """Starts a session carrying the slots over, in the language the client asked for in its metadata."""
+
+    def name(self) -> str:
+        return "action_session_start"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        events: list[EventType] = [SessionStarted()]
+        carried = {k: v for k, v in tracker.current_slot_values().items() if k != "session_started_metadata"}
+        events += [SlotSet(key, value) for key, value in carried.items() if value is not None]
+        language = metadata_language(tracker.get_slot("session_started_metadata"))
+        if language:
+            events.append(SlotSet("language", language))
+        events.append(ActionExecuted("action_listen"))
+        return events

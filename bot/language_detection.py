@@ -1,0 +1,80 @@
+"""Which supported language a message is written in, or None when the message does not say.
+
+Statistical detection alone fails on short domain text ("cos'è il back office?" comes out English because of
+the loanwords). So three signals are combined:
+- the loanwords of the domain (glossary forms shared by several languages: BPO, call center, payroll...)
+  are removed first;
+- function words from spaCy's stop-word lists, counting only those that belong to one language alone;
+- lingua's confidence, trusted on its own only when it is high.
+A message that gives no clear signal ("ok", "BPO?", "24/7") returns None: the caller keeps the
+conversation's current language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+from spacy.util import get_lang_class
+
+from knowledge.languages import SUPPORTED_LANGUAGES
+
+# lingua's probability above which it decides without any function-word evidence.
+CONFIDENT = 0.9
+WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Detection:
+    language: str | None
+    reason: str
+
+
+class LanguageDetector:
+    def __init__(self, languages: Iterable[str] = SUPPORTED_LANGUAGES, loanwords: Iterable[str] = ()):
+        self.languages = tuple(languages)
+        self._loanwords = {word for phrase in loanwords for word in WORD.findall(phrase.lower())}
+        self._function_words = _exclusive_stop_words(self.languages)
+        self._lingua = _lingua_detector(self.languages)
+
+    def detect(self, text: str) -> Detection:
+        words = [w for w in WORD.findall(text.lower()) if w not in self._loanwords]
+        if not words:
+            return Detection(None, "no words beyond shared loanwords")
+        counts = {lang: sum(w in self._function_words[lang] for w in words) for lang in self.languages}
+        ranked = sorted(counts, key=counts.get, reverse=True)
+        margin = counts[ranked[0]] - (counts[ranked[1]] if len(ranked) > 1 else 0)
+        statistical, confidence = self._statistical(" ".join(words))
+        if margin >= 2:
+            return Detection(ranked[0], f"{margin} more function words")
+        if margin == 1 and statistical == ranked[0]:
+            return Detection(ranked[0], "function words and statistics agree")
+        if margin == 0 and confidence >= CONFIDENT:
+            return Detection(statistical, f"statistics {confidence:.2f}")
+        return Detection(None, "no clear signal")
+
+    def _statistical(self, text: str) -> tuple[str | None, float]:
+        values = self._lingua.compute_language_confidence_values(text)
+        if not values:
+            return None, 0.0
+        best = values[0]
+        return best.language.iso_code_639_1.name.lower(), best.value
+
+
+def _exclusive_stop_words(languages: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    stop_words = {lang: {w.lower() for w in get_lang_class(lang).Defaults.stop_words} for lang in languages}
+    exclusive = {}
+    for lang, words in stop_words.items():
+        others = set().union(*(w for other, w in stop_words.items() if other != lang))
+        # Elided forms ("dell'") come out of WORD without the apostrophe.
+        exclusive[lang] = frozenset(w.strip("'’") for w in words - others)
+    return exclusive
+
+
+@lru_cache(maxsize=4)
+def _lingua_detector(languages: tuple[str, ...]):
+    codes = [Language.from_iso_code_639_1(getattr(IsoCode639_1, lang.upper())) for lang in languages]
+    return LanguageDetectorBuilder.from_languages(*codes).build()

@@ -1,0 +1,72 @@
+"""Build the spaCy pipeline Rasa's SpacyNLP loads, from spaCy's own language data (no model download).
+
+One pipeline serves every supported language:
+- tokenizer: spaCy's multi-language defaults plus the Italian elision rule ("dell'outsourcing" -> "dell'", ...);
+- lemmatizer: spaCy's lookup lemmatizer over the lemma tables of each language (spacy-lookups-data), merged;
+- entity_ruler: every glossary synonym of the knowledge base, labelled with its kind (service, channel, ...)
+  and carrying the canonical term key as the pattern id.
+
+Usage: python -m bot.nlu.spacy_pipeline build/spacy/pipeline
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import spacy
+from spacy.lang.it.punctuation import TOKENIZER_INFIXES as ITALIAN_INFIXES
+from spacy.language import Language
+from spacy.lookups import Lookups, load_lookups
+from spacy.util import compile_infix_regex
+
+from knowledge.languages import SUPPORTED_LANGUAGES
+from knowledge.loader import CONTENT_DIR, read_content
+
+ENTITY_LABELS = ("service", "channel", "language", "office", "outsourcing_type", "role", "hours")
+
+
+def glossary_patterns(content_dir: Path = CONTENT_DIR) -> list[dict]:
+    """Entity-ruler patterns from the knowledge-base glossary (read from YAML, validated)."""
+    content = read_content(content_dir)
+    return [
+        {"label": term.kind, "pattern": surface, "id": term.key}
+        for term in content.terms
+        for surfaces in term.synonyms.values()
+        for surface in surfaces
+    ]
+
+
+def merged_lemma_lookups(languages: tuple[str, ...]) -> Lookups:
+    """One lookup table from each language's table; the first language listed wins a clash."""
+    merged: dict[str, str] = {}
+    for language in reversed(languages):
+        merged.update(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", merged)
+    return lookups
+
+
+def build_pipeline(patterns: list[dict], languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> Language:
+    nlp = spacy.blank("xx")
+    nlp.tokenizer.infix_finditer = compile_infix_regex(ITALIAN_INFIXES).finditer
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lemmatizer.initialize(lookups=merged_lemma_lookups(languages))
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    # Patterns go in after any initialize(): initialize empties the ruler (spaCy warning W036).
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("output", type=Path, help="folder to write the pipeline to")
+    args = parser.parse_args(argv)
+    patterns = glossary_patterns()
+    args.output.mkdir(parents=True, exist_ok=True)
+    build_pipeline(patterns).to_disk(args.output)
+    print(f"spaCy pipeline with {len(patterns)} glossary patterns written to {args.output}")
+
+
+if __name__ == "__main__":
+    main()
