@@ -1,0 +1,60 @@
+# The two commands a newcomer needs: `make run` and `make test`. Each does its own set-up.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+INSTALLED := $(VENV)/.installed
+SPACY_PIPELINE := build/spacy/pipeline
+SPACY_BUILT := build/spacy/.built
+MODEL := models/advisor.tar.gz
+TRAINING_DATA := $(shell find bot/data -name '*.yml' 2>/dev/null)
+
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+export PYTHONWARNINGS ?= ignore::DeprecationWarning
+
+.PHONY: help run test kb model spacy lint validate bench shell clean
+
+help:
+	@echo "make run    set everything up and start the assistant"
+	@echo "make test   set everything up and run every test"
+	@echo "make kb | spacy | model | lint | validate | bench | clean   (see README)"
+
+$(INSTALLED): pyproject.toml scripts/find-python310.sh
+	@python310=$$(scripts/find-python310.sh) || exit 1; \
+	  [ -x $(PY) ] || $$python310 -m venv $(VENV)
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+kb: $(INSTALLED)
+	$(PY) -m knowledge load
+
+$(SPACY_BUILT): $(INSTALLED) knowledge/content/glossary.yml bot/nlu/spacy_pipeline.py knowledge/languages.py
+	$(PY) -m bot.nlu.spacy_pipeline $(SPACY_PIPELINE)
+	touch $@
+
+spacy: $(SPACY_BUILT)
+
+# --force: Rasa fingerprints the spaCy pipeline by its path only, so a rebuilt pipeline must retrain.
+$(MODEL): $(SPACY_BUILT) config.yml domain.yml $(TRAINING_DATA)
+	$(RASA) train --config config.yml --domain domain.yml --data bot/data --out models \
+	  --fixed-model-name advisor --force
+
+model: $(MODEL)
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check .
+
+validate: $(INSTALLED)
+	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data --fail-on-warnings
+
+run: kb $(MODEL)
+	scripts/serve.sh
+
+test: kb $(MODEL) lint validate
+	$(PY) -m pytest
+
+clean:
+	rm -rf build models results reports .rasa var

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Starts the action server and the Rasa server, waits until both answer, and stops both on Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RASA_PORT=${RASA_PORT:-5005}
+ACTIONS_PORT=${ACTIONS_PORT:-5055}
+MODEL=${MODEL:-models/advisor.tar.gz}
+LOG_DIR=${LOG_DIR:-var/log}
+mkdir -p "$LOG_DIR"
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo "Stopping..."
+  kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+wait_for() {  # url, name, pid
+  for _ in $(seq 1 180); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    kill -0 "$3" 2>/dev/null || { echo "$2 exited; see $LOG_DIR" >&2; exit 1; }
+    sleep 1
+  done
+  echo "$2 did not start within 180 s; see $LOG_DIR" >&2
+  exit 1
+}
+
+.venv/bin/rasa run actions --actions bot.actions --port "$ACTIONS_PORT" >"$LOG_DIR/actions.log" 2>&1 &
+pids+=($!)
+wait_for "http://localhost:$ACTIONS_PORT/health" "action server" "${pids[-1]}"
+
+.venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" --endpoints endpoints.yml \
+  --credentials credentials.yml --cors "${WEB_ORIGIN:-http://localhost:$RASA_PORT}" >"$LOG_DIR/rasa.log" 2>&1 &
+pids+=($!)
+wait_for "http://localhost:$RASA_PORT/webhooks/rest/" "Rasa server" "${pids[-1]}"
+
+cat <<MSG
+The Outsourcing Advisor is up.
+  REST API: POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"sender": "me", "message": "What is BPO?"}
+  Logs:     $LOG_DIR/
+Press Ctrl-C to stop.
+MSG
+wait -n "${pids[@]}"
