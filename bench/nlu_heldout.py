@@ -50,8 +50,10 @@ def main() -> None:
     for language in sorted(p.name for p in HELD_OUT.iterdir() if p.is_dir()):
         report[language] = asyncio.run(evaluate(agent, held_out_examples(language)))
     for language, result in report.items():
-        print(f"{language}: {result['examples']} held-out examples, accuracy {result['accuracy']:.3f}, "
-              f"macro F1 {result['macro_f1']:.3f}")
+        print(
+            f"{language}: {result['examples']} held-out examples, accuracy {result['accuracy']:.3f}, "
+            f"macro F1 {result['macro_f1']:.3f}"
+        )
         for text, expected, predicted in result["errors"]:
             print(f"    {expected:>26} -> {predicted:<26} {text}")
     if args.json:

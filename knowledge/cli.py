@@ -1,4 +1,4 @@
-"""Command line: `python -m knowledge load`, `python -m knowledge check`."""
+"""Command line: `python -m knowledge load|check`, `python -m knowledge leads list|export|erase`."""
 
 from __future__ import annotations
 
@@ -7,17 +7,33 @@ import sys
 from pathlib import Path
 
 from knowledge.db import database_url, make_engine, make_session_factory
-from knowledge.loader import CONTENT_DIR, ContentError, LoadError, load, read_content
+from knowledge.leads import LeadStore
+from knowledge.loader import CONTENT_DIR, ContentError, LoadError, ensure_schema, load, read_content
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m knowledge", description=__doc__)
-    parser.add_argument("--database-url", help="SQLAlchemy URL (default: $ADVISOR_DATABASE_URL or var/advisor.db)")
+    parser.add_argument(
+        "--database-url", help="SQLAlchemy URL (default: $ADVISOR_DATABASE_URL or var/advisor.db)"
+    )
     parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="folder of YAML content files")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the content files without touching the database")
     commands.add_parser("load", help="validate, then sync the database in one transaction")
+    leads = commands.add_parser("leads", help="list, export or erase prospect leads")
+    lead_commands = leads.add_subparsers(dest="lead_command", required=True)
+    lead_commands.add_parser("list", help="one line per lead")
+    export = lead_commands.add_parser("export", help="every lead as CSV or JSON")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    erase = lead_commands.add_parser("erase", help="delete a lead on request (GDPR erasure)")
+    which = erase.add_mutually_exclusive_group(required=True)
+    which.add_argument("--id", type=int, dest="lead_id")
+    which.add_argument("--conversation")
+    which.add_argument("--email")
     args = parser.parse_args(argv)
+    if args.command == "leads":
+        return _leads(args)
 
     try:
         if args.command == "check":
@@ -29,10 +45,37 @@ def main(argv: list[str] | None = None) -> int:
         print(report.summary())
         return 0
     except ContentError as error:
-        print(f"knowledge base NOT loaded, the database is unchanged. {len(error.problems)} problem(s):", file=sys.stderr)
+        print(
+            f"knowledge base NOT loaded, the database is unchanged. {len(error.problems)} problem(s):",
+            file=sys.stderr,
+        )
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
     except LoadError as error:
         print(f"knowledge base NOT loaded: {error}", file=sys.stderr)
         return 1
+
+
+def _leads(args: argparse.Namespace) -> int:
+    engine = make_engine(args.database_url or database_url())
+    ensure_schema(engine)
+    store = LeadStore(make_session_factory(engine))
+    if args.lead_command == "list":
+        for lead in store.all():
+            contact = lead["email"] or "(no consent: no contact data)"
+            print(
+                f"#{lead['id']} {lead['updated_at']:%Y-%m-%d %H:%M} {lead['recommended_model'] or '-'} "
+                f"{contact} processes={','.join(lead['processes'])}"
+            )
+        return 0
+    if args.lead_command == "export":
+        text = store.export_csv() if args.format == "csv" else store.export_json()
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return 0
+    erased = store.erase(conversation_id=args.conversation, lead_id=args.lead_id, email=args.email)
+    print(f"erased {erased} lead(s)")
+    return 0 if erased else 1

@@ -36,7 +36,9 @@ def check_placeholders(texts: dict[str, str]) -> dict[str, str]:
         try:
             text.format(term="x")
         except (KeyError, IndexError, ValueError) as error:
-            raise ValueError(f"the '{language}' text has an unknown placeholder ({error}); only {{term}}") from None
+            raise ValueError(
+                f"the '{language}' text has an unknown placeholder ({error}); only {{term}}"
+            ) from None
     return texts
 
 

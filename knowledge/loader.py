@@ -79,14 +79,14 @@ def _construct_mapping_without_duplicates(loader: _StrictLoader, node: yaml.Mapp
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
         seen.add(key)
     return loader.construct_mapping(node, deep=deep)
 
 
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_without_duplicates)
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_without_duplicates
+)
 
 
 def read_content(content_dir: Path = CONTENT_DIR) -> Content:
@@ -122,7 +122,9 @@ def _read_file(path: Path, content: Content) -> list[Problem]:
     for section, entries in document.items():
         spec = SECTION_SPECS.get(section)
         if spec is None:
-            problems.append(Problem(name, None, f"unknown section '{section}' (expected {', '.join(SECTION_SPECS)})"))
+            problems.append(
+                Problem(name, None, f"unknown section '{section}' (expected {', '.join(SECTION_SPECS)})")
+            )
             continue
         if not isinstance(entries, list):
             problems.append(Problem(name, section, "expected a list of entries"))
@@ -131,7 +133,9 @@ def _read_file(path: Path, content: Content) -> list[Problem]:
     return problems
 
 
-def _read_entries(name: str, section: str, spec: type[Spec], entries: list, content: Content) -> list[Problem]:
+def _read_entries(
+    name: str, section: str, spec: type[Spec], entries: list, content: Content
+) -> list[Problem]:
     problems = []
     for index, raw in enumerate(entries, start=1):
         label = _entry_label(section, index, raw)
@@ -275,7 +279,8 @@ def _topic_rows(topic: TopicSpec, file_name: str, rows: dict[type, list[dict]]) 
     rows[models.TopicFact] += [{"topic_key": key, "fact_id": f} for f in dict.fromkeys(topic.facts)]
     rows[models.TopicSource] += [{"topic_key": key, "source_key": s} for s in dict.fromkeys(topic.sources)]
     rows[models.TopicRelated] += [
-        {"topic_key": key, "related_key": r, "position": i} for i, r in enumerate(dict.fromkeys(topic.related))
+        {"topic_key": key, "related_key": r, "position": i}
+        for i, r in enumerate(dict.fromkeys(topic.related))
     ]
     texts = [("default", "title", topic.title)]
     for answer in topic.answers:
@@ -291,10 +296,17 @@ def _topic_rows(topic: TopicSpec, file_name: str, rows: dict[type, list[dict]]) 
 
 def _term_rows(term: TermSpec, rows: dict[type, list[dict]]) -> None:
     rows[models.Term].append(
-        {"key": term.key, "kind": term.kind, "broader_key": term.broader, "code": term.code, "served": term.served}
+        {
+            "key": term.key,
+            "kind": term.kind,
+            "broader_key": term.broader,
+            "code": term.code,
+            "served": term.served,
+        }
     )
     rows[models.TermLabel] += [
-        {"term_key": term.key, "language": language, "label": label} for language, label in term.labels.items()
+        {"term_key": term.key, "language": language, "label": label}
+        for language, label in term.labels.items()
     ]
     rows[models.TermSynonym] += [
         {"language": language, "surface": surface, "term_key": term.key}
@@ -305,7 +317,9 @@ def _term_rows(term: TermSpec, rows: dict[type, list[dict]]) -> None:
 
 def _service_model_rows(model: ServiceModelSpec, position: int, rows: dict[type, list[dict]]) -> None:
     rows[models.ServiceModel].append({"code": model.code, "position": position})
-    rows[models.ServiceModelFact] += [{"model_code": model.code, "fact_id": f} for f in dict.fromkeys(model.facts)]
+    rows[models.ServiceModelFact] += [
+        {"model_code": model.code, "fact_id": f} for f in dict.fromkeys(model.facts)
+    ]
     fields = {"name": model.names, "summary": model.summary, "workforce": model.workforce}
     fields["not_covered"] = model.not_covered
     rows[models.ServiceModelText] += [
@@ -333,7 +347,9 @@ def sync(session: Session, content: Content) -> SyncReport:
 
 def _upsert(session: Session, table: type, rows: list[dict], report: SyncReport) -> list:
     key_columns = [column.key for column in inspect(table).primary_key]
-    existing = {tuple(getattr(row, k) for k in key_columns): row for row in session.execute(select(table)).scalars()}
+    existing = {
+        tuple(getattr(row, k) for k in key_columns): row for row in session.execute(select(table)).scalars()
+    }
     wanted_keys = set()
     for values in rows:
         key = tuple(values[k] for k in key_columns)
@@ -352,6 +368,9 @@ def _upsert(session: Session, table: type, rows: list[dict], report: SyncReport)
 
 
 def ensure_schema(engine: Engine) -> None:
+    """Create missing tables: the knowledge base's and the leads'."""
+    import knowledge.leads  # noqa: F401  (registers the leads table on the shared metadata)
+
     models.Base.metadata.create_all(engine)
 
 

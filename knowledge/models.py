@@ -127,4 +127,3 @@ CONTENT_TABLES = (
     ServiceModelFact,
     ServiceModelText,
 )
-

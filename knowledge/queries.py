@@ -177,7 +177,9 @@ class KnowledgeBase:
         related = []
         for key, intent in rows:
             titles = self._texts(session, key, "title").get(DEFAULT_VARIANT, {})
-            related.append(RelatedTopic(key, intent, titles.get(language) or titles.get(DEFAULT_LANGUAGE, key)))
+            related.append(
+                RelatedTopic(key, intent, titles.get(language) or titles.get(DEFAULT_LANGUAGE, key))
+            )
         return tuple(related)
 
     # ---------------------------------------------------------------- glossary
@@ -239,13 +241,17 @@ class KnowledgeBase:
         row = session.get(models.Term, key)
         if row is None:
             return None
-        return Term(row.key, row.kind, self._label(session, key, language), row.broader_key, row.code, row.served)
+        return Term(
+            row.key, row.kind, self._label(session, key, language), row.broader_key, row.code, row.served
+        )
 
     @staticmethod
     def _label(session: Session, key: str, language: str) -> str:
         labels = dict(
             session.execute(
-                select(models.TermLabel.language, models.TermLabel.label).where(models.TermLabel.term_key == key)
+                select(models.TermLabel.language, models.TermLabel.label).where(
+                    models.TermLabel.term_key == key
+                )
             ).all()
         )
         return labels.get(language) or labels.get(DEFAULT_LANGUAGE) or key

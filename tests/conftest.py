@@ -100,3 +100,18 @@ def action_kb(project_kb, monkeypatch) -> KnowledgeBase:
 @pytest.fixture(autouse=True)
 def _quiet_tensorflow():
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+@pytest.fixture(scope="session")
+def rasa_stack(tmp_path_factory):
+    """The trained assistant behind its REST channel, with the action server, on a private knowledge base."""
+    from tests.servers import RasaStack
+
+    workdir = tmp_path_factory.mktemp("stack")
+    database_url = f"sqlite:///{workdir / 'advisor.db'}"
+    load(make_session_factory(make_engine(database_url)))
+    stack = RasaStack(workdir, database_url).start()
+    try:
+        yield stack
+    finally:
+        stack.stop()

@@ -15,10 +15,12 @@ USER = "advisor"
 
 
 def _binary(name: str) -> str:
-    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
+    found = shutil.which(name) or next(
+        iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None
+    )
     if not found:
         raise RuntimeError(
-            f"PostgreSQL server binary '{name}' not found: install the server (Debian: apt-get install postgresql)"
+            f"PostgreSQL server binary '{name}' not found: install it (Debian: apt-get install postgresql)"
         )
     return found
 
@@ -57,7 +59,17 @@ class PostgresServer:
         options = f"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off"
         subprocess.run(
             _as_postgres_user(
-                [_binary("pg_ctl"), "-D", str(data), "-o", options, "-l", str(directory / "log"), "-w", "start"]
+                [
+                    _binary("pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-o",
+                    options,
+                    "-l",
+                    str(directory / "log"),
+                    "-w",
+                    "start",
+                ]
             ),
             check=True,
             capture_output=True,
@@ -69,7 +81,9 @@ class PostgresServer:
 
     def stop(self) -> None:
         subprocess.run(
-            _as_postgres_user([_binary("pg_ctl"), "-D", str(self.directory / "data"), "-m", "immediate", "stop"]),
+            _as_postgres_user(
+                [_binary("pg_ctl"), "-D", str(self.directory / "data"), "-m", "immediate", "stop"]
+            ),
             capture_output=True,
         )
         shutil.rmtree(self.directory, ignore_errors=True)

@@ -50,7 +50,9 @@ def answer_topic(
         dispatcher.utter_message(response="utter_no_examples" if kind == "examples" else "utter_ask_rephrase")
         return []
     send_answer(dispatcher, answer)
-    remembered_term = answer.variant if answer.variant != DEFAULT_VARIANT else (terms[0].key if terms else None)
+    remembered_term = (
+        answer.variant if answer.variant != DEFAULT_VARIANT else (terms[0].key if terms else None)
+    )
     return [SlotSet("last_topic", topic), SlotSet("last_term", remembered_term)]
 
 

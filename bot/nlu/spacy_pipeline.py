@@ -1,7 +1,7 @@
 """Build the spaCy pipeline Rasa's SpacyNLP loads, from spaCy's own language data (no model download).
 
 One pipeline serves every supported language:
-- tokenizer: spaCy's multi-language defaults plus the Italian elision rule ("dell'outsourcing" -> "dell'", ...);
+- tokenizer: spaCy's multi-language defaults plus the Italian elision rule ("dell'outsourcing" splits);
 - lemmatizer: spaCy's lookup lemmatizer over the lemma tables of each language (spacy-lookups-data), merged;
 - entity_ruler: every glossary synonym of the knowledge base, labelled with its kind (service, channel, ...)
   and carrying the canonical term key as the pattern id.
@@ -59,7 +59,9 @@ def build_pipeline(patterns: list[dict], languages: tuple[str, ...] = SUPPORTED_
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("output", type=Path, help="folder to write the pipeline to")
     args = parser.parse_args(argv)
     patterns = glossary_patterns()

@@ -1,0 +1,87 @@
+"""Which of the four service models fits a prospect's needs, and why. Plain Python, table-driven.
+
+The office type of each process comes from the knowledge-base glossary (service -> broader office term); the
+rule table below maps "customer-facing work? internal work? channels beyond the phone?" to a model code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge.queries import KnowledgeBase, ServiceModelView
+
+FRONT_OFFICE = "front_office"
+BACK_OFFICE = "back_office"
+PHONE = "phone"
+
+# (customer-facing work, internal work, customer channels beyond the phone) -> model code; None = any.
+MODEL_RULES: tuple[tuple[tuple[bool, bool, bool | None], str], ...] = (
+    ((True, True, None), "bpo_full"),
+    ((False, True, None), "bpo_back_office"),
+    ((True, False, True), "bpo_front_office"),
+    ((True, False, False), "call_center"),
+)
+
+
+@dataclass(frozen=True)
+class Needs:
+    """A prospect's needs as glossary term keys (processes are services, languages are language terms)."""
+
+    processes: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    hours: str | None = None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    model: ServiceModelView
+    front_office: tuple[str, ...]  # labels of the customer-facing processes, in the answer's language
+    back_office: tuple[str, ...]  # labels of the internal processes
+    channels: tuple[str, ...]  # labels of the channels
+    phone_assumed: bool  # customer-facing work but no channel named: the phone is assumed
+    languages_served: tuple[str, ...]
+    languages_not_listed: tuple[str, ...]
+    served_languages: tuple[str, ...] = field(default=())  # every language the knowledge base lists as served
+    hours: str | None = None
+
+    @property
+    def code(self) -> str:
+        return self.model.code
+
+
+class NoProcessesError(ValueError):
+    """Nothing to recommend on: no process the glossary knows as a service."""
+
+
+def choose_model(has_front: bool, has_back: bool, beyond_phone: bool) -> str:
+    for (front, back, multichannel), code in MODEL_RULES:
+        if front == has_front and back == has_back and multichannel in (None, beyond_phone):
+            return code
+    raise NoProcessesError("no customer-facing or internal process to base a recommendation on")
+
+
+def recommend(kb: KnowledgeBase, needs: Needs, language: str) -> Recommendation:
+    front, back = [], []
+    for key in dict.fromkeys(needs.processes):
+        term = kb.term(key, language)
+        if term is None or term.kind != "service":
+            continue
+        (back if term.broader == BACK_OFFICE else front).append(term.label)
+    channels = [kb.term(key, language) for key in dict.fromkeys(needs.channels)]
+    channels = [c for c in channels if c is not None and c.kind == "channel"]
+    beyond_phone = any(c.key != PHONE for c in channels)
+    code = choose_model(bool(front), bool(back), beyond_phone)
+    languages = [kb.term(key, language) for key in dict.fromkeys(needs.languages)]
+    languages = [t for t in languages if t is not None and t.kind == "language"]
+    return Recommendation(
+        model=kb.service_model(code, language),
+        front_office=tuple(front),
+        back_office=tuple(back),
+        channels=tuple(c.label for c in channels),
+        phone_assumed=bool(front) and not channels,
+        languages_served=tuple(t.label for t in languages if t.served),
+        languages_not_listed=tuple(t.label for t in languages if not t.served),
+        served_languages=tuple(t.label for t in kb.terms("language", language) if t.served),
+        hours=needs.hours,
+    )

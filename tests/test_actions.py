@@ -1,0 +1,186 @@
+"""Custom actions driven with rasa_sdk trackers, as the action server would run them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import OperationalError
+
+from bot.actions.answers import ActionAnswerExamples, ActionAnswerFollowup, ActionAnswerQuestion
+from bot.actions.language import ActionDetectLanguage, ActionSessionStart, ActionSwitchLanguage
+
+
+def tracker(
+    text: str,
+    intent: str,
+    entities: list[dict[str, Any]] | None = None,
+    metadata: dict | None = None,
+    **slots: Any,
+) -> Tracker:
+    """A tracker whose latest message is `text`, classified as `intent`, with spaCy-ruler style entities."""
+    located = []
+    for entity in entities or []:
+        start = text.lower().find(entity["value"].lower())
+        located.append({**entity, "start": start, "end": start + len(entity["value"])})
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": located}
+    if metadata is not None:
+        latest["metadata"] = metadata
+    return Tracker("test-user", {"language": "en", **slots}, latest, [], False, None, None, "action_listen")
+
+
+def run(action, tracker_: Tracker) -> tuple[list[dict], list]:
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, tracker_, {})
+    return dispatcher.messages, events
+
+
+def texts(messages: list[dict]) -> list[str]:
+    return [m["text"] for m in messages if m.get("text")]
+
+
+def responses(messages: list[dict]) -> list[str]:
+    return [m["response"] for m in messages if m.get("response")]
+
+
+def test_service_question_in_italian_gets_the_specific_answer_in_italian(action_kb):
+    messages, events = run(
+        ActionAnswerQuestion(),
+        tracker(
+            "le buste paga sono front o back office?",
+            "ask_service_office",
+            [{"entity": "service", "value": "buste paga"}, {"entity": "office", "value": "back office"}],
+            language="it",
+        ),
+    )
+    answer = texts(messages)[0]
+    assert "buste paga" in answer and "back office" in answer
+    assert "clienti" in answer  # Italian text, not the English one
+    assert SlotSet("last_topic", "service_office") in events
+    assert SlotSet("last_term", "back_office") in events
+
+
+def test_same_question_in_english_gets_the_same_specific_answer(action_kb):
+    messages, _ = run(
+        ActionAnswerQuestion(),
+        tracker("is payroll back office?", "ask_service_office", [{"entity": "service", "value": "payroll"}]),
+    )
+    answer = texts(messages)[0]
+    assert "payroll belongs to the internal functions" in answer and "back office" in answer
+    assert "utter_answer_next_step" in responses(messages)
+
+
+def test_next_step_offers_related_questions_as_buttons(action_kb):
+    messages, _ = run(ActionAnswerQuestion(), tracker("what skills do agents need", "ask_skills"))
+    next_step = next(m for m in messages if m.get("response") == "utter_answer_next_step")
+    assert next_step["buttons"]
+    assert all(b["payload"].startswith("/ask_") for b in next_step["buttons"])
+
+
+def test_dated_figures_come_with_their_source_and_year(action_kb):
+    messages, _ = run(ActionAnswerQuestion(), tracker("how much do agents earn?", "ask_salaries"))
+    assert "2019" in texts(messages)[0] and "2025" in texts(messages)[0]
+    sources = next(m for m in messages if m.get("response") == "utter_sources")
+    assert "2025" in sources["sources"] and "2019" in sources["sources"]
+
+
+def test_follow_up_answers_the_last_question_about_the_new_subject(action_kb):
+    first, events = run(
+        ActionAnswerQuestion(),
+        tracker(
+            "what skills do call center agents need?",
+            "ask_skills",
+            [{"entity": "outsourcing_type", "value": "call center"}],
+        ),
+    )
+    assert "emotional intelligence" in texts(first)[0]
+    slots = {e["name"]: e["value"] for e in events}
+    follow_up, _ = run(
+        ActionAnswerFollowup(),
+        tracker("and for BPO?", "followup_other", [{"entity": "outsourcing_type", "value": "BPO"}], **slots),
+    )
+    assert "degree" in texts(follow_up)[0]
+
+
+def test_examples_follow_the_previous_answer(action_kb):
+    _, events = run(
+        ActionAnswerQuestion(),
+        tracker(
+            "what is back office?", "ask_front_back_office", [{"entity": "office", "value": "back office"}]
+        ),
+    )
+    slots = {e["name"]: e["value"] for e in events}
+    messages, _ = run(ActionAnswerExamples(), tracker("give me examples", "ask_examples", **slots))
+    assert "payroll" in texts(messages)[0].lower()
+
+
+def test_follow_up_without_a_previous_question_asks_what_to_know(action_kb):
+    messages, events = run(
+        ActionAnswerFollowup(),
+        tracker("and for BPO?", "followup_other", [{"entity": "outsourcing_type", "value": "BPO"}]),
+    )
+    assert responses(messages) == ["utter_no_previous_topic"] and events == []
+
+
+def test_unreachable_database_gets_an_apology(action_kb, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise OperationalError("SELECT", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(action_kb, "answer", broken)
+    messages, events = run(ActionAnswerQuestion(), tracker("what is bpo", "ask_what_is_bpo"))
+    assert responses(messages) == ["utter_knowledge_unavailable"] and events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "entities", "current", "expected"),
+    [
+        ("cos'è il back office?", "ask_front_back_office", [], "en", "it"),
+        ("what is BPO?", "ask_what_is_bpo", [], "it", "en"),
+        ("ok", "affirm", [], "it", None),  # too short to tell: keep Italian
+        ("BPO?", "ask_what_is_bpo", [], "it", None),
+        ("/ask_what_is_bpo", "ask_what_is_bpo", [], "it", None),  # a button payload
+        ("in English please", "switch_language", [{"entity": "language", "value": "English"}], "it", "en"),
+        ("parla italiano", "switch_language", [{"entity": "language", "value": "italiano"}], "en", "it"),
+        ("speak Italian please", "switch_language", [{"entity": "language", "value": "Italian"}], "en", "it"),
+    ],
+)
+def test_language_follows_the_message(action_kb, text, intent, entities, current, expected):
+    _, events = run(ActionDetectLanguage(), tracker(text, intent, entities, language=current))
+    assert events == ([SlotSet("language", expected)] if expected else [])
+
+
+def test_client_metadata_decides_when_the_text_does_not(action_kb):
+    _, events = run(ActionDetectLanguage(), tracker("ok", "affirm", metadata={"language": "it"}))
+    assert events == [SlotSet("language", "it")]
+    _, events = run(ActionDetectLanguage(), tracker("ok", "affirm", metadata={"language": "xx"}))
+    assert events == []
+
+
+def test_unsupported_language_request_is_answered_honestly(action_kb):
+    messages, _ = run(
+        ActionSwitchLanguage(),
+        tracker(
+            "parli tedesco?", "switch_language", [{"entity": "language", "value": "tedesco"}], language="it"
+        ),
+    )
+    assert messages[0]["response"] == "utter_language_unsupported"
+    assert messages[0]["requested_language"] == "tedesco"
+
+
+def test_session_start_takes_the_language_from_metadata(action_kb):
+    start = Tracker(
+        "web-user",
+        {"language": "en", "session_started_metadata": {"language": "it"}},
+        {},
+        [],
+        False,
+        None,
+        None,
+        None,
+    )
+    _, events = run(ActionSessionStart(), start)
+    assert isinstance(events[0], dict) and events[0] == SessionStarted()
+    assert events[-2] == SlotSet("language", "it")

@@ -1,0 +1,114 @@
+"""The trained assistant end to end over the REST channel: YAML -> database -> action -> reply."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+
+import pytest
+
+from knowledge.db import make_engine, make_session_factory
+from knowledge.loader import CONTENT_DIR, load
+
+pytestmark = pytest.mark.model
+
+
+def conversation() -> str:
+    return f"test-{uuid.uuid4().hex[:8]}"
+
+
+def joined(replies: list[dict]) -> str:
+    return "\n".join(r.get("text", "") for r in replies)
+
+
+def buttons(replies: list[dict]) -> list[dict]:
+    return [b for r in replies for b in r.get("buttons", [])]
+
+
+def test_greeting_in_english_offers_topics(rasa_stack):
+    replies = rasa_stack.say(conversation(), "Hello there!")
+    assert "Outsourcing Advisor" in joined(replies)
+    assert "/request_recommendation" in [b["payload"] for b in buttons(replies)]
+
+
+def test_italian_greeting_is_answered_in_italian(rasa_stack):
+    assert "Cosa vuoi sapere?" in joined(rasa_stack.say(conversation(), "ciao, buongiorno"))
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("le buste paga sono front o back office?", ["buste paga", "back office", "clienti"]),
+        ("is payroll back office?", ["payroll", "back office", "customer"]),
+    ],
+)
+def test_service_office_question_gets_the_specific_answer_in_the_users_language(
+    rasa_stack, message, expected
+):
+    text = joined(rasa_stack.say(conversation(), message)).lower()
+    assert all(word in text for word in expected), text
+
+
+def test_follow_up_keeps_the_question_and_changes_the_subject(rasa_stack):
+    sender = conversation()
+    first = joined(rasa_stack.say(sender, "what skills do call center agents need?"))
+    assert "emotional intelligence" in first
+    second = joined(rasa_stack.say(sender, "and for BPO?"))
+    assert "degree" in second
+
+
+def test_examples_after_a_definition(rasa_stack):
+    sender = conversation()
+    assert "internal" in joined(rasa_stack.say(sender, "what is the back office?")).lower()
+    assert "payroll" in joined(rasa_stack.say(sender, "give me some examples")).lower()
+
+
+def test_figures_come_with_year_and_source(rasa_stack):
+    text = joined(rasa_stack.say(conversation(), "how much does a call center agent earn in Albania?"))
+    assert "2019" in text and "Source:" in text
+
+
+def test_language_switch_on_request_and_short_messages_keep_it(rasa_stack):
+    sender = conversation()
+    assert "Cosa vuoi sapere?" in joined(rasa_stack.say(sender, "ciao"))
+    assert "continue in English" in joined(rasa_stack.say(sender, "in English please"))
+    assert "continuiamo in italiano" in joined(rasa_stack.say(sender, "parla italiano"))
+    # a button payload and a bare loanword say nothing about the language: Italian stays
+    assert "buste paga" in joined(rasa_stack.say(sender, "/ask_what_is_bpo"))
+    assert "Fonte" in joined(rasa_stack.say(sender, "/ask_salaries"))
+
+
+def test_metadata_sets_the_language_of_a_new_conversation(rasa_stack):
+    replies = rasa_stack.say(conversation(), "/greet", metadata={"language": "it"})
+    assert "Cosa vuoi sapere?" in joined(replies)
+
+
+def test_out_of_scope_says_what_the_assistant_can_do(rasa_stack):
+    text = joined(rasa_stack.say(conversation(), "what's the weather like in Rome tomorrow?"))
+    assert "BPO" in text
+
+
+@pytest.mark.parametrize(
+    "message", ["", " ", "x" * 20000, "<script>alert('x')</script>", "'; DROP TABLE topics; --"]
+)
+def test_bad_input_gets_a_reply_and_the_assistant_keeps_working(rasa_stack, message):
+    sender = conversation()
+    replies = rasa_stack.say(sender, message)
+    assert all("<script>" not in r.get("text", "") for r in replies)
+    assert "Outsourcing Advisor" in joined(rasa_stack.say(sender, "hello"))
+
+
+def test_edited_knowledge_is_served_after_reload_without_retraining(rasa_stack, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content)
+    market = content / "market.yml"
+    market.write_text(market.read_text().replace("AHT", "AHT (edited for this test)", 1))
+    factory = make_session_factory(make_engine(rasa_stack.database_url))
+    try:
+        load(factory, content)
+        assert "AHT (edited for this test)" in joined(
+            rasa_stack.say(conversation(), "which KPIs do you measure?")
+        )
+    finally:
+        load(factory)
+    assert "edited for this test" not in joined(rasa_stack.say(conversation(), "which KPIs do you measure?"))
