@@ -75,7 +75,7 @@ def test_withdrawn_consent_removes_personal_data(store):
 
 def test_user_text_is_stored_exactly_as_given(store):
     hostile = "<script>alert(1)</script>'); DROP TABLE leads; --"
-    store.save(lead(company=hostile, volume="=HYPERLINK(\"http://x\")"))
+    store.save(lead(company=hostile, volume='=HYPERLINK("http://x")'))
     assert store.get("conv-1")["company"] == hostile
     exported = store.export_csv()
     row = next(csv.DictReader(io.StringIO(exported)))

@@ -16,7 +16,11 @@ CASES = [
     (("technical_support",), ("email",), "bpo_front_office"),
     (("payroll",), (), "bpo_back_office"),
     (("payroll", "accounting", "data_entry"), (), "bpo_back_office"),
-    (("human_resources", "legal_services"), ("email",), "bpo_back_office"),  # channels only matter for customers
+    (
+        ("human_resources", "legal_services"),
+        ("email",),
+        "bpo_back_office",
+    ),  # channels only matter for customers
     (("customer_service", "payroll"), ("phone",), "bpo_full"),
     (("sales", "bookkeeping"), ("phone", "chat"), "bpo_full"),
 ]
