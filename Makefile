@@ -56,5 +56,11 @@ run: kb $(MODEL)
 test: kb $(MODEL) lint validate
 	$(PY) -m pytest
 
+bench: kb $(MODEL)
+	$(PY) -m bench.quality
+
+shell: kb $(MODEL)
+	scripts/shell.sh
+
 clean:
 	rm -rf build models results reports .rasa var

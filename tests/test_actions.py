@@ -19,6 +19,7 @@ def tracker(
     intent: str,
     entities: list[dict[str, Any]] | None = None,
     metadata: dict | None = None,
+    active_loop: str | None = None,
     **slots: Any,
 ) -> Tracker:
     """A tracker whose latest message is `text`, classified as `intent`, with spaCy-ruler style entities."""
@@ -29,7 +30,8 @@ def tracker(
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": located}
     if metadata is not None:
         latest["metadata"] = metadata
-    return Tracker("test-user", {"language": "en", **slots}, latest, [], False, None, None, "action_listen")
+    loop = {"name": active_loop} if active_loop else None
+    return Tracker("test-user", {"language": "en", **slots}, latest, [], False, None, loop, "action_listen")
 
 
 def run(action, tracker_: Tracker) -> tuple[list[dict], list]:
@@ -184,3 +186,17 @@ def test_session_start_takes_the_language_from_metadata(action_kb):
     _, events = run(ActionSessionStart(), start)
     assert isinstance(events[0], dict) and events[0] == SessionStarted()
     assert events[-2] == SlotSet("language", "it")
+
+
+def test_a_language_name_answers_the_forms_language_question_instead_of_switching(action_kb):
+    answer = tracker(
+        "Italian",
+        "switch_language",
+        [{"entity": "language", "value": "Italian"}],
+        active_loop="prospect_form",
+        requested_slot="languages",
+    )
+    _, events = run(ActionDetectLanguage(), answer)
+    assert events == []  # the chat stays in English
+    messages, events = run(ActionSwitchLanguage(), answer)
+    assert messages == [] and events == [SlotSet("languages", ["italian"])]

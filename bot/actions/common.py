@@ -39,3 +39,8 @@ def message_terms(tracker: Tracker, kb: KnowledgeBase, kinds: tuple[str, ...] = 
         if term is not None and term.kind in kinds:
             terms.setdefault(term.key, term)
     return list(terms.values())
+
+
+def form_asks_for(tracker: Tracker, slot: str) -> bool:
+    """The prospect form is waiting for this slot: a bare "Italian" then answers it."""
+    return tracker.active_loop_name == "prospect_form" and tracker.get_slot("requested_slot") == slot

@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.common import current_language, knowledge_base, message_terms
+from bot.actions.common import current_language, form_asks_for, knowledge_base, message_terms
 from bot.language_detection import LanguageDetector
 from knowledge.languages import SUPPORTED_LANGUAGES
 
@@ -20,8 +20,13 @@ def language_detector() -> LanguageDetector:
 
 
 def requested_languages(tracker: Tracker) -> list[str]:
-    """ISO codes of the languages a switch_language message names ("parla italiano" -> ["it"])."""
+    """ISO codes of the languages a switch_language message names ("parla italiano" -> ["it"]).
+
+    While the prospect form asks which languages the team needs, a language name answers that question.
+    """
     if (tracker.latest_message.get("intent") or {}).get("name") != "switch_language":
+        return []
+    if form_asks_for(tracker, "languages"):
         return []
     terms = message_terms(tracker, knowledge_base(), kinds=("language",))
     return [term.code for term in terms if term.code]
@@ -32,6 +37,19 @@ def metadata_language(metadata: Any) -> str | None:
     return language if language in SUPPORTED_LANGUAGES else None
 
 
+def without_entities(text: str, entities: list[dict] | None) -> str:
+    """The message minus its glossary terms: "Italian" or "payroll" alone say nothing about the language."""
+    spans = sorted(
+        (e["start"], e["end"]) for e in entities or [] if isinstance(e.get("start"), int) and e.get("end")
+    )
+    kept, position = [], 0
+    for start, end in spans:
+        kept.append(text[position:start])
+        position = max(position, end)
+    kept.append(text[position:])
+    return " ".join(kept)
+
+
 def language_for_message(tracker: Tracker) -> str | None:
     """An explicit request wins, then what the text is written in, then the client's metadata."""
     supported_requests = [code for code in requested_languages(tracker) if code in SUPPORTED_LANGUAGES]
@@ -40,7 +58,9 @@ def language_for_message(tracker: Tracker) -> str | None:
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/"):  # a button payload says nothing about the user's language
         return None
-    detected = language_detector().detect(text).language
+    detected = (
+        language_detector().detect(without_entities(text, tracker.latest_message.get("entities"))).language
+    )
     return detected or metadata_language(tracker.latest_message.get("metadata"))
 
 
@@ -58,12 +78,18 @@ class ActionDetectLanguage(Action):
 
 
 class ActionSwitchLanguage(Action):
-    """Confirms a switch (the slot is already set for this turn) or says which languages are spoken."""
+    """Confirms a switch (the slot is already set for this turn) or says which languages are spoken.
+
+    Inside the prospect form, when the question is which languages the team needs, "Italian" is the answer.
+    """
 
     def name(self) -> str:
         return "action_switch_language"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        if form_asks_for(tracker, "languages"):
+            team_languages = [t.key for t in message_terms(tracker, knowledge_base(), kinds=("language",))]
+            return [SlotSet("languages", team_languages)] if team_languages else []
         requested = requested_languages(tracker)
         if not requested or requested[0] in SUPPORTED_LANGUAGES:
             dispatcher.utter_message(response="utter_language_switched")

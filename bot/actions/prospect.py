@@ -17,7 +17,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import current_language, knowledge_base, message_terms
+from bot.actions.common import current_language, form_asks_for, knowledge_base, message_terms
 from knowledge.db import make_engine, make_session_factory
 from knowledge.leads import LeadData, LeadStore
 from knowledge.recommender import FRONT_OFFICE, Needs, NoProcessesError, Recommendation, recommend
@@ -113,7 +113,7 @@ class ValidateProspectForm(FormValidationAction):
         return {"channels": merged(tracker, "channels", found)}
 
     def extract_languages(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        if intent_of(tracker) == "switch_language":
+        if intent_of(tracker) == "switch_language" and not form_asks_for(tracker, "languages"):
             return {}  # "speak Italian" is about this chat, not the team
         found = self._terms(tracker, "language")
         if not found:
