@@ -200,3 +200,11 @@ def test_a_language_name_answers_the_forms_language_question_instead_of_switchin
     assert events == []  # the chat stays in English
     messages, events = run(ActionSwitchLanguage(), answer)
     assert messages == [] and events == [SlotSet("languages", ["italian"])]
+
+
+def test_names_given_to_the_form_do_not_switch_the_language(action_kb):
+    answer = tracker("Rossi Srl", "inform", active_loop="prospect_form", requested_slot="company")
+    assert run(ActionDetectLanguage(), answer)[1] == []
+    assert run(ActionDetectLanguage(), tracker("Rossi Srl e basta, grazie mille", "inform"))[1] == [
+        SlotSet("language", "it")
+    ]

@@ -123,8 +123,13 @@ def test_email_is_picked_from_any_message_but_only_when_it_looks_like_one(action
     assert extract("email", tracker("la mia email è m.rossi@rossi.it", "inform")) == {
         "email": "m.rossi@rossi.it"
     }
-    assert extract("email", tracker("maria@", "inform", requested_slot="email")) == {"email": "maria@"}
-    assert extract("email", tracker("maria@", "inform", requested_slot="company")) == {}
+    asked = {"active_loop": "prospect_form", "requested_slot": "email"}
+    assert extract("email", tracker("maria at rossi", "inform", **asked)) == {"email": "maria at rossi"}
+    assert (
+        extract("email", tracker("maria@", "inform", active_loop="prospect_form", requested_slot="company"))
+        == {}
+    )
+    assert extract("email", tracker("what is BPO?", "ask_what_is_bpo", **asked)) == {}
 
 
 # ------------------------------------------------------------------ validation

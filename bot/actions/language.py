@@ -13,6 +13,8 @@ from bot.actions.common import current_language, form_asks_for, knowledge_base, 
 from bot.language_detection import LanguageDetector
 from knowledge.languages import SUPPORTED_LANGUAGES
 
+NAME_SLOTS = ("company", "contact_name", "email")
+
 
 @lru_cache(maxsize=1)
 def language_detector() -> LanguageDetector:
@@ -58,6 +60,8 @@ def language_for_message(tracker: Tracker) -> str | None:
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/"):  # a button payload says nothing about the user's language
         return None
+    if any(form_asks_for(tracker, slot) for slot in NAME_SLOTS):
+        return None  # "Rossi Srl" or "Hans Müller" is a name, not a choice of language
     detected = (
         language_detector().detect(without_entities(text, tracker.latest_message.get("entities"))).language
     )

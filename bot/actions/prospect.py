@@ -41,8 +41,20 @@ def plain_text(value: Any) -> str:
     return MARKDOWN.sub(r"\\\1", str(value))
 
 
+# Intents that are not an answer to the form's question (the domain's free-text mappings exclude them too).
+NOT_AN_ANSWER = {
+    "greet", "goodbye", "thanks", "help", "bot_challenge", "switch_language", "followup_other", "ask_examples",
+    "stop", "human_handoff", "delete_my_data", "request_recommendation",
+}  # fmt: skip
+
+
 def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+def is_answer(tracker: Tracker) -> bool:
+    intent = intent_of(tracker)
+    return not intent.startswith("ask_") and intent not in NOT_AN_ANSWER
 
 
 def lead_store() -> LeadStore:
@@ -127,12 +139,14 @@ class ValidateProspectForm(FormValidationAction):
         return {"hours": found[-1]}
 
     def extract_email(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        text = tracker.latest_message.get("text") or ""
-        asked = tracker.get_slot("requested_slot") == "email"
-        if "@" not in text or (not asked and not EMAIL.search(text)):
-            return {}
+        """An address anywhere ("my e-mail is ..."), or any answer to the e-mail question (validated next)."""
+        text = (tracker.latest_message.get("text") or "").strip()
         match = EMAIL.search(text)
-        return {"email": match.group(0) if match else text.strip()}
+        if match:
+            return {"email": match.group(0)}
+        if text and form_asks_for(tracker, "email") and is_answer(tracker):
+            return {"email": text}
+        return {}
 
     def extract_confirmed(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         """The summary's buttons: confirm, or name the part to change."""

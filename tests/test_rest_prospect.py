@@ -1,0 +1,83 @@
+"""A whole prospect conversation over the REST channel, ending with the stored lead."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from knowledge.db import make_engine, make_session_factory
+from knowledge.leads import LeadStore
+from tests.test_rest_channel import joined
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture
+def store(rasa_stack) -> LeadStore:
+    return LeadStore(make_session_factory(make_engine(rasa_stack.database_url)))
+
+
+def test_english_conversation_with_interruption_correction_and_invalid_email(rasa_stack, store):
+    sender = f"prospect-{uuid.uuid4().hex[:8]}"
+
+    def say(text: str) -> str:
+        return joined(rasa_stack.say(sender, text))
+
+    # The opening message fills processes, channel, languages and hours at once.
+    reply = say("we need agents to answer phone calls in Italian and German, 24/7")
+    assert "volume" in reply.lower()
+    reply = say("what is the back office?")  # a question in the middle is answered, then the form resumes
+    assert "internal" in reply.lower() and "volume" in reply.lower()
+    assert "start" in say("about 5000 calls a month").lower()
+    reply = say("next month")
+    assert "Call center outsourcing" in reply  # the recommendation, with its reasons
+    assert "phone" in reply.lower() and "Italian, German" in reply
+    assert "company" in say("yes").lower()
+    assert "name" in say("Rossi Srl").lower()
+    assert "e-mail" in say("Maria Rossi").lower()
+    assert "valid e-mail" in say("maria at rossi").lower()
+    reply = say("maria.rossi@rossi.it")
+    assert "summary" in reply.lower() and "Maria Rossi" in reply
+    reply = say("actually also French")  # a correction at the summary
+    assert "Italian, German, French" in reply
+    assert "saved" in say("yes").lower()
+
+    lead = store.get(sender)
+    assert lead["recommended_model"] == "call_center"
+    assert lead["processes"] == ["customer_service"]
+    assert lead["channels"] == ["phone"] and lead["hours"] == "24_7"
+    assert lead["languages"] == ["italian", "german", "french"]
+    assert lead["email"] == "maria.rossi@rossi.it" and lead["consent"] is True
+    assert lead["language"] == "en"
+
+
+def test_italian_conversation_without_consent_keeps_no_personal_data(rasa_stack, store):
+    sender = f"prospect-{uuid.uuid4().hex[:8]}"
+
+    def say(text: str) -> str:
+        return joined(rasa_stack.say(sender, text))
+
+    assert "lingue" in say("vorremmo esternalizzare le buste paga e la contabilità").lower()
+    assert "orari" in say("italiano e inglese").lower()
+    assert "volumi" in say("orario d'ufficio").lower()
+    assert "partire" in say("non lo so").lower()
+    reply = say("entro gennaio")
+    assert "BPO back-office" in reply and "buste paga" in reply
+    assert "nessun dato personale" in say("no grazie").lower()
+    assert "salvato" in say("sì").lower()
+    lead = store.get(sender)
+    assert lead["recommended_model"] == "bpo_back_office"
+    assert lead["email"] is None and lead["company"] is None and lead["consent"] is False
+    assert lead["volume"] == "-" and lead["language"] == "it"
+
+
+def test_stop_keeps_nothing_and_delete_my_data_erases_the_lead(rasa_stack, store):
+    sender = f"prospect-{uuid.uuid4().hex[:8]}"
+    rasa_stack.say(sender, "we want to outsource our payroll")
+    assert "nothing from this request was saved" in joined(rasa_stack.say(sender, "stop, cancel this"))
+    assert store.get(sender) is None
+    rasa_stack.say(sender, "I want to talk to a human")
+    assert store.get(sender)["handoff_requested"] is True
+    assert "deleted" in joined(rasa_stack.say(sender, "please delete my data")).lower()
+    assert store.get(sender) is None
