@@ -43,8 +43,8 @@ def plain_text(value: Any) -> str:
 
 # Intents that are not an answer to the form's question (the domain's free-text mappings exclude them too).
 NOT_AN_ANSWER = {
-    "greet", "goodbye", "thanks", "help", "bot_challenge", "switch_language", "followup_other", "ask_examples",
-    "stop", "human_handoff", "delete_my_data", "request_recommendation",
+    "greet", "goodbye", "thanks", "help", "bot_challenge", "switch_language", "followup_other",
+    "ask_examples", "stop", "human_handoff", "delete_my_data", "request_recommendation",
 }  # fmt: skip
 
 
