@@ -47,13 +47,14 @@ model: $(MODEL)
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 
+# Warnings are listed; tests/test_training_data.py fails on any but "response used only by an action".
 validate: $(INSTALLED)
-	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data --fail-on-warnings
+	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data
 
 run: kb $(MODEL)
 	scripts/serve.sh
 
-test: kb $(MODEL) lint validate
+test: kb $(MODEL) lint
 	$(PY) -m pytest
 
 bench: kb $(MODEL)
