@@ -10,12 +10,14 @@ SPACY_PIPELINE := build/spacy/pipeline
 SPACY_BUILT := build/spacy/.built
 MODEL := models/advisor.tar.gz
 TRAINING_DATA := $(shell find bot/data -name '*.yml' 2>/dev/null)
+WEBCHAT_VERSION := 1.0.1
+WEBCHAT := web/vendor/rasa-webchat/index.js
 
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: help run test kb model spacy lint validate bench shell clean
+.PHONY: help run test kb model spacy lint validate bench shell browser clean
 
 help:
 	@echo "make run    set everything up and start the assistant"
@@ -44,6 +46,17 @@ $(MODEL): $(SPACY_BUILT) config.yml domain.yml $(TRAINING_DATA)
 
 model: $(MODEL)
 
+# The web widget's UMD bundle, from the npm registry (served by web/server.py, never from a CDN).
+$(WEBCHAT):
+	rm -rf build/webchat && mkdir -p build/webchat $(dir $@)
+	cd build/webchat && npm pack --silent rasa-webchat@$(WEBCHAT_VERSION) >/dev/null
+	tar -xzf build/webchat/rasa-webchat-$(WEBCHAT_VERSION).tgz -C build/webchat package/lib/index.js
+	cp build/webchat/package/lib/index.js $@
+
+# Debian's Chromium for the browser test (Playwright drives it; it never downloads a browser of its own).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 
@@ -51,10 +64,10 @@ lint: $(INSTALLED)
 validate: $(INSTALLED)
 	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data
 
-run: kb $(MODEL)
+run: kb $(MODEL) $(WEBCHAT)
 	scripts/serve.sh
 
-test: kb $(MODEL) lint
+test: kb $(MODEL) $(WEBCHAT) browser lint
 	$(PY) -m pytest
 
 bench: kb $(MODEL)

@@ -34,7 +34,10 @@ async def evaluate(agent: Agent, examples: list[tuple[str, str]]) -> dict:
     return {
         "examples": len(examples),
         "accuracy": round(accuracy_score(expected, predicted), 4),
-        "macro_f1": round(f1_score(expected, predicted, average="macro", zero_division=0), 4),
+        # Macro F1 over the intents of the held-out set (a fallback prediction counts as an error).
+        "macro_f1": round(
+            f1_score(expected, predicted, labels=sorted(set(expected)), average="macro", zero_division=0), 4
+        ),
         "confusions": Counter(f"{e} -> {p}" for _, e, p in errors).most_common(10),
         "errors": errors,
     }

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server, waits until both answer, and stops both on Ctrl-C.
+# Starts the action server, the Rasa server and the product page, waits until all answer, stops all on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
+WEB_PORT=${WEB_PORT:-8080}
+WEB_ORIGIN=${WEB_ORIGIN:-http://localhost:$WEB_PORT}
 MODEL=${MODEL:-models/advisor.tar.gz}
 LOG_DIR=${LOG_DIR:-var/log}
 mkdir -p "$LOG_DIR"
@@ -32,13 +34,25 @@ wait_for() {  # url, name, pid
 pids+=($!)
 wait_for "http://localhost:$ACTIONS_PORT/health" "action server" "${pids[-1]}"
 
+# REST and socketio always; Telegram, Slack, Facebook, Twilio only when their variables are set (README).
+.venv/bin/python -m bot.channels.credentials var/credentials.yml
+
+# Rasa's HTTP API stays off unless RASA_AUTH_TOKEN is set; CORS admits only the page's origin.
+api_flags=()
+if [ -n "${RASA_AUTH_TOKEN:-}" ]; then api_flags=(--enable-api --auth-token "$RASA_AUTH_TOKEN"); fi
 .venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" --endpoints endpoints.yml \
-  --credentials credentials.yml --cors "${WEB_ORIGIN:-http://localhost:$RASA_PORT}" >"$LOG_DIR/rasa.log" 2>&1 &
+  --credentials var/credentials.yml --cors "$WEB_ORIGIN" "${api_flags[@]}" >"$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$RASA_PORT/webhooks/rest/" "Rasa server" "${pids[-1]}"
 
+.venv/bin/python web/server.py --port "$WEB_PORT" --assistant-url "http://localhost:$RASA_PORT" \
+  >"$LOG_DIR/web.log" 2>&1 &
+pids+=($!)
+wait_for "http://localhost:$WEB_PORT/" "web page" "${pids[-1]}"
+
 cat <<MSG
 The Outsourcing Advisor is up.
+  Web page: http://localhost:$WEB_PORT/  (Italiano: http://localhost:$WEB_PORT/it.html)
   REST API: POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"sender": "me", "message": "What is BPO?"}
   Logs:     $LOG_DIR/
 Press Ctrl-C to stop.

@@ -48,11 +48,18 @@ class RasaStack:
     extra_env: dict[str, str] = field(default_factory=dict)
     rasa_port: int = field(default_factory=free_port)
     actions_port: int = field(default_factory=free_port)
+    web_port: int = field(default_factory=free_port)
+    credentials: Path = PROJECT_ROOT / "credentials.yml"
+    rasa_args: list[str] = field(default_factory=list)
     processes: list[subprocess.Popen] = field(default_factory=list)
 
     @property
     def rest_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://127.0.0.1:{self.web_port}"
 
     def env(self) -> dict[str, str]:
         return {
@@ -68,35 +75,27 @@ class RasaStack:
             raise RuntimeError(f"{MODEL} is missing: run `make model` (make test does it)")
         endpoints = self.workdir / "endpoints.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n')
-        self._spawn(
+        rasa = str(BIN / "rasa")
+        actions_command = [
+            rasa,
+            "run",
             "actions",
-            [
-                str(BIN / "rasa"),
-                "run",
-                "actions",
-                "--actions",
-                "bot.actions",
-                "--port",
-                str(self.actions_port),
-            ],
-            f"http://127.0.0.1:{self.actions_port}/health",
-        )
-        self._spawn(
-            "rasa",
-            [
-                str(BIN / "rasa"),
-                "run",
-                "--model",
-                str(MODEL),
-                "--port",
-                str(self.rasa_port),
-                "--endpoints",
-                str(endpoints),
-                "--credentials",
-                str(PROJECT_ROOT / "credentials.yml"),
-            ],
-            f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/",
-        )
+            "--actions",
+            "bot.actions",
+            "--port",
+            str(self.actions_port),
+        ]
+        self._spawn("actions", actions_command, f"http://127.0.0.1:{self.actions_port}/health")
+        rasa_command = [
+            rasa, "run", "--model", str(MODEL), "--port", str(self.rasa_port), "--endpoints", str(endpoints),
+            "--credentials", str(self.credentials), "--cors", self.web_url, *self.rasa_args,
+        ]  # fmt: skip
+        self._spawn("rasa", rasa_command, f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/")
+        web_command = [
+            sys.executable, "web/server.py", "--port", str(self.web_port),
+            "--assistant-url", f"http://127.0.0.1:{self.rasa_port}",
+        ]  # fmt: skip
+        self._spawn("web", web_command, f"{self.web_url}/index.html")
         return self
 
     def _spawn(self, name: str, command: list[str], ready_url: str) -> None:

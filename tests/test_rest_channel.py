@@ -6,6 +6,7 @@ import shutil
 import uuid
 
 import pytest
+import requests
 
 from knowledge.db import make_engine, make_session_factory
 from knowledge.loader import CONTENT_DIR, load
@@ -112,3 +113,13 @@ def test_edited_knowledge_is_served_after_reload_without_retraining(rasa_stack, 
     finally:
         load(factory)
     assert "edited for this test" not in joined(rasa_stack.say(conversation(), "which KPIs do you measure?"))
+
+
+def test_admin_api_is_off_and_cors_admits_only_the_web_page(rasa_stack):
+    base = f"http://127.0.0.1:{rasa_stack.rasa_port}"
+    assert requests.get(f"{base}/status", timeout=10).status_code == 404
+    assert requests.get(f"{base}/conversations/x/tracker", timeout=10).status_code == 404
+    page = requests.get(f"{base}/", headers={"Origin": rasa_stack.web_url}, timeout=10)
+    assert page.headers.get("Access-Control-Allow-Origin") == rasa_stack.web_url
+    other = requests.get(f"{base}/", headers={"Origin": "http://elsewhere.example"}, timeout=10)
+    assert "Access-Control-Allow-Origin" not in other.headers

@@ -1,0 +1,63 @@
+// Starts the rasa-webchat widget on this page, in the page's language, once the assistant answers.
+// While the assistant cannot be reached, a visible notice says so (instead of an invisible widget).
+(function () {
+  "use strict";
+  var config = window.ADVISOR_CONFIG || {};
+  var language = document.documentElement.lang === "it" ? "it" : "en";
+  var texts = {
+    en: {
+      title: "Outsourcing Advisor",
+      subtitle: "BPO and call-center outsourcing, explained",
+      placeholder: "Type a message...",
+      offline: "The assistant is not reachable right now. We keep trying; meanwhile you can write to us.",
+    },
+    it: {
+      title: "Outsourcing Advisor",
+      subtitle: "BPO e outsourcing del call center, spiegati",
+      placeholder: "Scrivi un messaggio...",
+      offline: "L'assistente al momento non è raggiungibile. Continuiamo a riprovare; intanto puoi scriverci.",
+    },
+  }[language];
+
+  function notice(show) {
+    var element = document.getElementById("assistant-offline");
+    element.textContent = texts.offline;
+    element.hidden = !show;
+  }
+
+  function startWidget() {
+    window.WebChat.default(
+      {
+        initPayload: "/greet",
+        customData: { language: language },
+        socketUrl: config.socketUrl,
+        socketPath: "/socket.io/",
+        title: texts.title,
+        subtitle: texts.subtitle,
+        inputTextFieldHint: texts.placeholder,
+        params: { storage: "local" }, // the conversation survives a page reload
+        customMessageDelay: function () {
+          return 400; // a short pause between bubbles instead of a simulated typing time
+        },
+        embedded: false,
+        showFullScreenButton: false,
+      },
+      document.getElementById("webchat")
+    );
+  }
+
+  function waitForAssistant() {
+    fetch(config.socketUrl + "/", { cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        notice(false);
+        startWidget();
+      })
+      .catch(function () {
+        notice(true);
+        setTimeout(waitForAssistant, 5000);
+      });
+  }
+
+  waitForAssistant();
+})();
