@@ -81,3 +81,11 @@ def test_stop_keeps_nothing_and_delete_my_data_erases_the_lead(rasa_stack, store
     assert store.get(sender)["handoff_requested"] is True
     assert "deleted" in joined(rasa_stack.say(sender, "please delete my data")).lower()
     assert store.get(sender) is None
+
+
+def test_buttons_carry_entities_that_fill_the_form(rasa_stack):
+    sender = f"prospect-{uuid.uuid4().hex[:8]}"
+    replies = rasa_stack.say(sender, "which service would fit our company?")
+    payloads = [b["payload"] for r in replies for b in r.get("buttons", [])]
+    assert '/inform{"service": "customer service"}' in payloads
+    assert "channels" in joined(rasa_stack.say(sender, '/inform{"service": "customer service"}'))
