@@ -71,7 +71,7 @@ test: kb $(MODEL) $(WEBCHAT) browser lint
 	$(PY) -m pytest
 
 bench: kb $(MODEL)
-	$(PY) -m bench.quality
+	$(PY) -m bench.report
 
 shell: kb $(MODEL)
 	scripts/shell.sh

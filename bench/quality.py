@@ -1,4 +1,4 @@
-"""`make bench`: intent quality per language, printed and written to reports/ (JSON and Markdown).
+"""Quality half of `make bench`: intent quality per language and story accuracy.
 
 - held-out accuracy and macro F1: tests/nlu_heldout/<lang>, paraphrases never trained on;
 - cross-validated intent macro F1 (5 folds) on the training data of each language.
@@ -32,33 +32,33 @@ def cross_validated_f1(language: str, folds: int = 5) -> float:
     return round(report["macro avg"]["f1-score"], 4)
 
 
-def main() -> None:
+def quality() -> dict:
+    """Per language: held-out accuracy and macro F1, top confusions, 5-fold cross-validated macro F1."""
     REPORTS.mkdir(exist_ok=True)
     agent = Agent.load(str(ROOT / "models" / "advisor.tar.gz"))
-    languages = sorted(p.name for p in HELD_OUT.iterdir() if p.is_dir())
     results = {}
-    for language in languages:
+    for language in sorted(p.name for p in HELD_OUT.iterdir() if p.is_dir()):
         held_out = asyncio.run(evaluate(agent, held_out_examples(language)))
         results[language] = {
             "held_out_examples": held_out["examples"],
             "held_out_accuracy": held_out["accuracy"],
             "held_out_macro_f1": held_out["macro_f1"],
-            "top_confusions": held_out["confusions"],
+            "top_confusions": held_out["confusions"][:5],
             "cross_validated_macro_f1": cross_validated_f1(language),
         }
-    (REPORTS / "quality.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
-    lines = ["| language | held-out examples | held-out accuracy | held-out macro F1 | 5-fold CV macro F1 |",
-             "|---|---|---|---|---|"]  # fmt: skip
-    for language, r in results.items():
-        lines.append(
-            f"| {language} | {r['held_out_examples']} | {r['held_out_accuracy']:.3f} | "
-            f"{r['held_out_macro_f1']:.3f} | {r['cross_validated_macro_f1']:.3f} |"
-        )
-    (REPORTS / "quality.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
-    for language, r in results.items():
-        print(f"{language} most frequent confusions: {r['top_confusions'][:5]}")
+    return results
 
 
-if __name__ == "__main__":
-    main()
+def story_accuracy() -> dict:
+    """Rasa's story test (tests/stories): share of correctly predicted actions and stories."""
+    out = REPORTS / "stories"
+    subprocess.run(
+        [RASA, "test", "core", "--model", "models/advisor.tar.gz", "--stories", "tests/stories",
+         "--endpoints", "endpoints.yml", "--out", str(out)],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    report = json.loads((out / "story_report.json").read_text())
+    return {
+        "action_accuracy": round(report["accuracy"], 4),
+        "weighted_f1": round(report["weighted avg"]["f1-score"], 4),
+    }

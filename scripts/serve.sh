@@ -34,13 +34,16 @@ wait_for() {  # url, name, pid
 pids+=($!)
 wait_for "http://localhost:$ACTIONS_PORT/health" "action server" "${pids[-1]}"
 
+# endpoints.yml names the default action server port; follow ACTIONS_PORT.
+sed "s#localhost:5055#localhost:$ACTIONS_PORT#" endpoints.yml > var/endpoints.yml
+
 # REST and socketio always; Telegram, Slack, Facebook, Twilio only when their variables are set (README).
 .venv/bin/python -m bot.channels.credentials var/credentials.yml
 
 # Rasa's HTTP API stays off unless RASA_AUTH_TOKEN is set; CORS admits only the page's origin.
 api_flags=()
 if [ -n "${RASA_AUTH_TOKEN:-}" ]; then api_flags=(--enable-api --auth-token "$RASA_AUTH_TOKEN"); fi
-.venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" --endpoints endpoints.yml \
+.venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" --endpoints var/endpoints.yml \
   --credentials var/credentials.yml --cors "$WEB_ORIGIN" "${api_flags[@]}" >"$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$RASA_PORT/webhooks/rest/" "Rasa server" "${pids[-1]}"
