@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -57,7 +58,9 @@ def is_answer(tracker: Tracker) -> bool:
     return not intent.startswith("ask_") and intent not in NOT_AN_ANSWER
 
 
+@lru_cache(maxsize=1)
 def lead_store() -> LeadStore:
+    """The leads at $ADVISOR_DATABASE_URL; one engine (and connection pool) per action-server process."""
     return LeadStore(make_session_factory(make_engine()))
 
 
