@@ -6,11 +6,11 @@ rule table below maps "customer-facing work? internal work? channels beyond the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from knowledge.queries import KnowledgeBase, ServiceModelView
 
-FRONT_OFFICE = "front_office"
 BACK_OFFICE = "back_office"
 PHONE = "phone"
 
@@ -61,13 +61,20 @@ def choose_model(has_front: bool, has_back: bool, beyond_phone: bool) -> str:
     raise NoProcessesError("no customer-facing or internal process to base a recommendation on")
 
 
-def recommend(kb: KnowledgeBase, needs: Needs, language: str) -> Recommendation:
+def split_by_office(
+    kb: KnowledgeBase, processes: Iterable[str], language: str
+) -> tuple[list[str], list[str]]:
+    """Labels of the customer-facing and of the internal services among `processes` (unknown keys skipped)."""
     front, back = [], []
-    for key in dict.fromkeys(needs.processes):
+    for key in dict.fromkeys(processes):
         term = kb.term(key, language)
-        if term is None or term.kind != "service":
-            continue
-        (back if term.broader == BACK_OFFICE else front).append(term.label)
+        if term is not None and term.kind == "service":
+            (back if term.broader == BACK_OFFICE else front).append(term.label)
+    return front, back
+
+
+def recommend(kb: KnowledgeBase, needs: Needs, language: str) -> Recommendation:
+    front, back = split_by_office(kb, needs.processes, language)
     channels = [kb.term(key, language) for key in dict.fromkeys(needs.channels)]
     channels = [c for c in channels if c is not None and c.kind == "channel"]
     beyond_phone = any(c.key != PHONE for c in channels)

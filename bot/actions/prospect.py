@@ -21,7 +21,7 @@ from rasa_sdk.types import DomainDict
 from bot.actions.common import current_language, form_asks_for, knowledge_base, message_terms
 from knowledge.db import make_engine, make_session_factory
 from knowledge.leads import LeadData, LeadStore
-from knowledge.recommender import FRONT_OFFICE, Needs, NoProcessesError, Recommendation, recommend
+from knowledge.recommender import Needs, NoProcessesError, Recommendation, recommend, split_by_office
 
 FORM = "prospect_form"
 NEEDS_SLOTS = ("processes", "channels", "languages", "hours", "volume", "timeline")
@@ -81,8 +81,8 @@ def needs_from_slots(tracker: Tracker) -> Needs:
 
 
 def has_front_office(processes: list[str] | None) -> bool:
-    kb = knowledge_base()
-    return any((term := kb.term(key)) and term.broader == FRONT_OFFICE for key in processes or [])
+    front, _ = split_by_office(knowledge_base(), processes or [], "en")
+    return bool(front)
 
 
 class ValidateProspectForm(FormValidationAction):
