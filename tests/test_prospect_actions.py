@@ -107,6 +107,18 @@ def test_asking_the_bot_to_speak_a_language_is_not_a_team_language(action_kb):
     assert extract("languages", message) == {}
 
 
+def test_a_knowledge_question_inside_the_form_changes_no_need(action_kb):
+    question = tracker(
+        "is payroll back office? and what do agents need?",
+        "ask_service_office",
+        [{"entity": "service", "value": "payroll"}, {"entity": "role", "value": "agents"}],
+        active_loop="prospect_form",
+        requested_slot="channels",
+        processes=["customer_service"],
+    )
+    assert extract("processes", question) == {}
+
+
 def test_nothing_relevant_extracts_nothing(action_kb):
     message = tracker("what is BPO?", "ask_what_is_bpo", [{"entity": "outsourcing_type", "value": "BPO"}])
     for slot in ("processes", "channels", "languages", "hours", "email", "confirmed"):

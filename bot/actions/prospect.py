@@ -58,6 +58,11 @@ def is_answer(tracker: Tracker) -> bool:
     return not intent.startswith("ask_") and intent not in NOT_AN_ANSWER
 
 
+def states_needs(tracker: Tracker) -> bool:
+    """An answer or the opening request: "is payroll back office?" mid-form is a question, not a need."""
+    return is_answer(tracker) or intent_of(tracker) == "request_recommendation"
+
+
 @lru_cache(maxsize=1)
 def lead_store() -> LeadStore:
     """The leads at $ADVISOR_DATABASE_URL; one engine (and connection pool) per action-server process."""
@@ -103,6 +108,8 @@ class ValidateProspectForm(FormValidationAction):
     # ------------------------------------------------------------ extraction
 
     def _terms(self, tracker: Tracker, kind: str) -> list[str]:
+        if not states_needs(tracker) and not form_asks_for(tracker, "languages"):
+            return []
         return [term.key for term in message_terms(tracker, knowledge_base(), kinds=(kind,))]
 
     @staticmethod
