@@ -120,8 +120,11 @@ class KnowledgeBase:
 
     def topic_title(self, topic: str, language: str) -> str | None:
         with self._session_factory() as session:
-            titles = self._texts(session, topic, "title").get(DEFAULT_VARIANT, {})
-            return titles.get(language) or titles.get(DEFAULT_LANGUAGE)
+            return self._title(session, topic, language)
+
+    def _title(self, session: Session, topic: str, language: str) -> str | None:
+        titles = self._texts(session, topic, "title").get(DEFAULT_VARIANT, {})
+        return titles.get(language) or titles.get(DEFAULT_LANGUAGE)
 
     @staticmethod
     def _texts(session: Session, topic: str, kind: str) -> dict[str, dict[str, str]]:
@@ -174,13 +177,9 @@ class KnowledgeBase:
             .where(models.TopicRelated.topic_key == topic)
             .order_by(models.TopicRelated.position)
         ).all()
-        related = []
-        for key, intent in rows:
-            titles = self._texts(session, key, "title").get(DEFAULT_VARIANT, {})
-            related.append(
-                RelatedTopic(key, intent, titles.get(language) or titles.get(DEFAULT_LANGUAGE, key))
-            )
-        return tuple(related)
+        return tuple(
+            RelatedTopic(key, intent, self._title(session, key, language) or key) for key, intent in rows
+        )
 
     # ---------------------------------------------------------------- glossary
 

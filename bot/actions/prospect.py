@@ -108,7 +108,9 @@ class ValidateProspectForm(FormValidationAction):
     # ------------------------------------------------------------ extraction
 
     def _terms(self, tracker: Tracker, kind: str) -> list[str]:
-        if not states_needs(tracker) and not form_asks_for(tracker, "languages"):
+        # A bare "Italian" may be classified as switch_language: it still answers "which languages?".
+        answers_language_question = kind == "language" and form_asks_for(tracker, "languages")
+        if not states_needs(tracker) and not answers_language_question:
             return []
         return [term.key for term in message_terms(tracker, knowledge_base(), kinds=(kind,))]
 
@@ -135,9 +137,7 @@ class ValidateProspectForm(FormValidationAction):
         return {"channels": merged(tracker, "channels", found)}
 
     def extract_languages(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        if intent_of(tracker) == "switch_language" and not form_asks_for(tracker, "languages"):
-            return {}  # "speak Italian" is about this chat, not the team
-        found = self._terms(tracker, "language")
+        found = self._terms(tracker, "language")  # "speak Italian" (about this chat) gives none
         if not found:
             return {"languages": []} if self._unknown_answer(tracker, "languages") else {}
         return {"languages": merged(tracker, "languages", found)}
