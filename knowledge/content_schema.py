@@ -79,6 +79,8 @@ class TopicSpec(Spec):
     sources: list[Key] = Field(..., min_items=1)
     title: dict[str, str]
     related: list[Key] = []
+    # glossary term -> the topic that asks this topic's question about that term
+    same_question_about: dict[Key, Key] = {}
     answers: list[AnswerSpec] = Field(..., min_items=1)
 
     _title = validator("title", allow_reuse=True)(check_translations)

@@ -201,6 +201,11 @@ def _cross_check(content: Content) -> list[Problem]:
         for related in topic.related:
             if related not in topic_keys or related == topic.key:
                 problem(topic, label, f"related topic '{related}' is unknown or itself")
+        for term, counterpart in topic.same_question_about.items():
+            if term not in term_keys:
+                problem(topic, label, f"same_question_about: unknown glossary term '{term}'")
+            if counterpart not in topic_keys or counterpart == topic.key:
+                problem(topic, label, f"same_question_about: topic '{counterpart}' is unknown or itself")
         for answer in topic.answers:
             if answer.variant != "default" and answer.variant not in term_keys:
                 problem(topic, label, f"variant '{answer.variant}' is neither 'default' nor a glossary term")
@@ -281,6 +286,10 @@ def _topic_rows(topic: TopicSpec, file_name: str, rows: dict[type, list[dict]]) 
     rows[models.TopicRelated] += [
         {"topic_key": key, "related_key": r, "position": i}
         for i, r in enumerate(dict.fromkeys(topic.related))
+    ]
+    rows[models.TopicCounterpart] += [
+        {"topic_key": key, "term_key": term, "counterpart_key": counterpart}
+        for term, counterpart in topic.same_question_about.items()
     ]
     texts = [("default", "title", topic.title)]
     for answer in topic.answers:

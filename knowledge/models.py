@@ -53,6 +53,15 @@ class TopicRelated(Base):
     position = Column(Integer, nullable=False)
 
 
+class TopicCounterpart(Base):
+    """ "And for call centers?" after "what is BPO?": the topic that asks the same about another term."""
+
+    __tablename__ = "topic_counterparts"
+    topic_key = Column(String(64), ForeignKey("topics.key"), primary_key=True)
+    term_key = Column(String(64), ForeignKey("terms.key"), primary_key=True)
+    counterpart_key = Column(String(64), ForeignKey("topics.key"), nullable=False)
+
+
 class TopicText(Base):
     """One text of a topic in one language: its title, an answer variant or that variant's examples."""
 
@@ -123,6 +132,7 @@ CONTENT_TABLES = (
     Term,
     TermLabel,
     TermSynonym,
+    TopicCounterpart,
     ServiceModel,
     ServiceModelFact,
     ServiceModelText,

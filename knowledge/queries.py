@@ -95,6 +95,7 @@ class KnowledgeBase:
         `kind="examples"` asks for the examples that go with that variant. None if nothing fits.
         """
         with self._session_factory() as session:
+            topic = self._counterpart(session, topic, term) or topic
             texts = self._texts(session, topic, kind)
             if not texts:
                 return None
@@ -141,6 +142,18 @@ class KnowledgeBase:
             if candidate in texts:
                 return candidate
         return DEFAULT_VARIANT if DEFAULT_VARIANT in texts else None
+
+    def _counterpart(self, session: Session, topic: str, term: str | None) -> str | None:
+        """The topic that asks `topic`'s question about `term` (or its broader term), if the content names one."""
+        for candidate in self._term_chain(session, term):
+            counterpart = session.execute(
+                select(models.TopicCounterpart.counterpart_key).where(
+                    models.TopicCounterpart.topic_key == topic, models.TopicCounterpart.term_key == candidate
+                )
+            ).scalar_one_or_none()
+            if counterpart:
+                return counterpart
+        return None
 
     @staticmethod
     def _term_chain(session: Session, term: str | None) -> list[str]:

@@ -107,6 +107,27 @@ def test_follow_up_answers_the_last_question_about_the_new_subject(action_kb):
     assert "degree" in texts(follow_up)[0]
 
 
+def test_follow_up_about_the_other_subject_moves_to_its_topic_in_the_users_language(action_kb):
+    _, events = run(
+        ActionAnswerQuestion(),
+        tracker(
+            "cos'è il BPO?",
+            "ask_what_is_bpo",
+            [{"entity": "outsourcing_type", "value": "BPO"}],
+            language="it",
+        ),
+    )
+    slots = {e["name"]: e["value"] for e in events}
+    entities = [{"entity": "outsourcing_type", "value": "call center"}]
+    follow_up, events = run(
+        ActionAnswerFollowup(),
+        tracker("e per i call center?", "followup_other", entities, **{**slots, "language": "it"}),
+    )
+    assert "esclusivamente di front office" in texts(follow_up)[0]
+    # The conversation now is about call centers: "give me examples" lists call-center work.
+    assert SlotSet("last_topic", "what_is_call_center") in events
+
+
 def test_examples_follow_the_previous_answer(action_kb):
     _, events = run(
         ActionAnswerQuestion(),

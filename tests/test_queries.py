@@ -36,6 +36,15 @@ def test_a_term_without_its_own_variant_uses_its_broader_term(loaded_kb):
     assert loaded_kb.answer("skills", "en", "agent").variant == "call_center"
 
 
+def test_the_same_question_about_another_subject_is_answered_by_its_topic(loaded_kb):
+    # "what is BPO?" then "and for call centers?" (or "agents", whose broader term is call_center)
+    for term in ("call_center", "agent"):
+        answer = loaded_kb.answer("what_is_bpo", "en", term)
+        assert answer.topic == "what_is_call_center" and "front-office work only" in answer.text
+    assert loaded_kb.answer("what_is_call_center", "it", "bpo").topic == "what_is_bpo"
+    assert loaded_kb.answer("what_is_bpo", "en", "payroll").topic == "what_is_bpo"
+
+
 def test_missing_translation_falls_back_to_english_and_says_so(loaded_kb):
     answer = loaded_kb.answer("kpis", "de")
     assert answer.is_fallback

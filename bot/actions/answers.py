@@ -17,10 +17,10 @@ logger = logging.getLogger(__name__)
 
 
 def best_answer(kb: KnowledgeBase, topic: str, language: str, terms: list[Term], kind: str) -> Answer | None:
-    """The answer specific to the first named term that has a variant, else the general one."""
+    """The answer specific to the first named term (a variant or a counterpart topic), else the general one."""
     for term in terms:
         answer = kb.answer(topic, language, term.key, kind)
-        if answer is not None and answer.variant != DEFAULT_VARIANT:
+        if answer is not None and (answer.variant != DEFAULT_VARIANT or answer.topic != topic):
             return answer
     return kb.answer(topic, language, terms[0].key if terms else None, kind)
 
@@ -53,7 +53,7 @@ def answer_topic(
     remembered_term = (
         answer.variant if answer.variant != DEFAULT_VARIANT else (terms[0].key if terms else None)
     )
-    return [SlotSet("last_topic", topic), SlotSet("last_term", remembered_term)]
+    return [SlotSet("last_topic", answer.topic), SlotSet("last_term", remembered_term)]
 
 
 class ActionAnswerQuestion(Action):
