@@ -119,6 +119,28 @@ def test_a_knowledge_question_inside_the_form_changes_no_need(action_kb):
     assert extract("processes", question) == {}
 
 
+def test_a_volume_counted_in_payslips_or_calls_changes_no_need(action_kb):
+    answer = tracker(
+        "circa 2000 cedolini al mese",
+        "inform",
+        [{"entity": "service", "value": "cedolini"}],
+        active_loop="prospect_form",
+        requested_slot="volume",
+        processes=["payroll", "accounting"],
+        language="it",
+    )
+    assert extract("processes", answer) == {}
+    calls = tracker(
+        "about 5000 calls a month",
+        "inform",
+        [{"entity": "channel", "value": "calls"}],
+        active_loop="prospect_form",
+        requested_slot="volume",
+        channels=["phone", "email"],
+    )
+    assert extract("channels", calls) == {}
+
+
 def test_nothing_relevant_extracts_nothing(action_kb):
     message = tracker("what is BPO?", "ask_what_is_bpo", [{"entity": "outsourcing_type", "value": "BPO"}])
     for slot in ("processes", "channels", "languages", "hours", "email", "confirmed"):

@@ -112,6 +112,8 @@ class ValidateProspectForm(FormValidationAction):
         answers_language_question = kind == "language" and form_asks_for(tracker, "languages")
         if not states_needs(tracker) and not answers_language_question:
             return []
+        if form_asks_for(tracker, "volume"):
+            return []  # a volume is counted in what is done ("2000 payslips", "5000 calls"): no new need
         return [term.key for term in message_terms(tracker, knowledge_base(), kinds=(kind,))]
 
     @staticmethod
