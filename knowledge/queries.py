@@ -144,7 +144,7 @@ class KnowledgeBase:
         return DEFAULT_VARIANT if DEFAULT_VARIANT in texts else None
 
     def _counterpart(self, session: Session, topic: str, term: str | None) -> str | None:
-        """The topic that asks `topic`'s question about `term` (or its broader term), if the content names one."""
+        """The topic that asks `topic`'s question about `term` (or its broader term), if there is one."""
         for candidate in self._term_chain(session, term):
             counterpart = session.execute(
                 select(models.TopicCounterpart.counterpart_key).where(

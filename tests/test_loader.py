@@ -130,7 +130,8 @@ BROKEN_CONTENT = [
         "outsourcing_types.yml",
         "same_question_about: {call_center: what_is_call_center}",
         "same_question_about: {call_centre: what_is_call_centre}",
-        r"outsourcing_types\.yml: topic 'what_is_bpo': same_question_about: unknown glossary term 'call_centre'"
+        r"outsourcing_types\.yml: topic 'what_is_bpo': same_question_about: unknown glossary term "
+        r"'call_centre'"
         r"(.|\n)*topic 'what_is_call_centre' is unknown",
         id="unknown-counterpart",
     ),

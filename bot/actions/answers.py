@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 def best_answer(kb: KnowledgeBase, topic: str, language: str, terms: list[Term], kind: str) -> Answer | None:
-    """The answer specific to the first named term (a variant or a counterpart topic), else the general one."""
+    """The answer specific to the first named term (variant or counterpart topic), else the general one."""
     for term in terms:
         answer = kb.answer(topic, language, term.key, kind)
         if answer is not None and (answer.variant != DEFAULT_VARIANT or answer.topic != topic):
