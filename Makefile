@@ -17,11 +17,12 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: help run test kb model spacy lint validate bench shell browser clean
+.PHONY: help run test kb model spacy lint validate bench shell browser services prod clean
 
 help:
 	@echo "make run    set everything up and start the assistant"
 	@echo "make test   set everything up and run every test"
+	@echo "make prod   the production profile: PostgreSQL, Redis, two Rasa servers behind nginx"
 	@echo "make kb | spacy | model | lint | validate | bench | clean   (see README)"
 
 $(INSTALLED): pyproject.toml scripts/find-python310.sh
@@ -57,6 +58,17 @@ $(WEBCHAT):
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# Debian's PostgreSQL, Redis and nginx for the production profile (deploy/) and its test; only what is missing.
+services:
+	@missing=(); \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing+=(postgresql); \
+	  command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ] || missing+=(redis-server); \
+	  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx); \
+	  if [ $${#missing[@]} -gt 0 ]; then \
+	    echo "installing $${missing[*]}"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$${missing[@]}"; \
+	  fi
+
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 
@@ -67,8 +79,11 @@ validate: $(INSTALLED)
 run: kb $(MODEL) $(WEBCHAT)
 	scripts/serve.sh
 
-test: kb $(MODEL) $(WEBCHAT) browser lint
+test: kb $(MODEL) $(WEBCHAT) browser services lint
 	$(PY) -m pytest
+
+prod: kb $(MODEL) $(WEBCHAT) services
+	$(PY) -m deploy.profile
 
 bench: kb $(MODEL)
 	$(PY) -m bench.report

@@ -20,9 +20,10 @@ from pathlib import Path
 import requests
 
 from bench.load import ADVISOR_CONVERSATION, BASELINE_CONVERSATION, run_level
+from deploy.processes import free_port, wait_until_up
 from knowledge.db import make_engine, make_session_factory
 from knowledge.loader import load
-from tests.servers import RasaStack, free_port, wait_until_up
+from tests.servers import RasaStack
 
 ROOT = Path(__file__).resolve().parent.parent
 RASA = str(Path(sys.executable).parent / "rasa")

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.orm import sessionmaker
 
+from deploy.postgres import PostgresServer
 from knowledge.db import make_engine, make_session_factory
 from knowledge.loader import CONTENT_DIR, load
 from knowledge.queries import KnowledgeBase
-from tests.postgres import PostgresServer
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from deploy.processes import PROJECT_ROOT, Service, free_port, http_ok, stop_all
+
 MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = 240) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(
-                f"{url}: process exited ({process.returncode}); log:\n{log.read_text()[-3000:]}"
-            )
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"{url} did not answer within {timeout} s; log:\n{log.read_text()[-3000:]}")
 
 
 @dataclass
@@ -51,7 +26,7 @@ class RasaStack:
     web_port: int = field(default_factory=free_port)
     credentials: Path = PROJECT_ROOT / "credentials.yml"
     rasa_args: list[str] = field(default_factory=list)
-    processes: list[subprocess.Popen] = field(default_factory=list)
+    services: list[Service] = field(default_factory=list)
 
     @property
     def rest_url(self) -> str:
@@ -63,7 +38,6 @@ class RasaStack:
 
     def env(self) -> dict[str, str]:
         return {
-            **os.environ,
             "ADVISOR_DATABASE_URL": self.database_url,
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
@@ -99,22 +73,12 @@ class RasaStack:
         return self
 
     def _spawn(self, name: str, command: list[str], ready_url: str) -> None:
-        log = self.workdir / f"{name}.log"
-        with log.open("w") as output:
-            process = subprocess.Popen(
-                command, cwd=PROJECT_ROOT, env=self.env(), stdout=output, stderr=subprocess.STDOUT
-            )
-        self.processes.append(process)
-        wait_until_up(ready_url, process, log)
+        service = Service(name, command, self.workdir / f"{name}.log", http_ok(ready_url), self.env())
+        self.services.append(service)
+        service.start()
 
     def stop(self) -> None:
-        for process in reversed(self.processes):
-            process.terminate()
-        for process in self.processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_all(self.services)
 
     def say(self, sender: str, message: str, metadata: dict | None = None) -> list[dict]:
         body = {"sender": sender, "message": message}

@@ -9,8 +9,8 @@ import pexpect
 import pytest
 import requests
 
+from deploy.processes import free_port
 from tests.conftest import PROJECT_ROOT
-from tests.servers import free_port
 
 pytestmark = pytest.mark.model
 

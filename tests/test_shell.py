@@ -9,10 +9,10 @@ import pexpect
 import pytest
 import requests
 
+from deploy.processes import free_port
 from knowledge.db import make_engine, make_session_factory
 from knowledge.loader import load
 from tests.conftest import PROJECT_ROOT
-from tests.servers import free_port
 
 pytestmark = pytest.mark.model
 

@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
+from deploy.processes import free_port, wait_until_up
 from tests.conftest import PROJECT_ROOT
-from tests.servers import free_port, wait_until_up
 
 pytestmark = pytest.mark.model
 SCREENSHOTS = PROJECT_ROOT / "reports" / "browser"

@@ -1,0 +1,126 @@
+"""Start, watch and stop server processes (for the production profile, the tests and the benchmark)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def http_ok(url: str) -> Callable[[], bool]:
+    """A readiness check: the URL answers 2xx."""
+
+    def check() -> bool:
+        try:
+            return requests.get(url, timeout=2).ok
+        except requests.RequestException:
+            return False
+
+    return check
+
+
+def redis_pong(port: int) -> Callable[[], bool]:
+    """A readiness check: Redis on 127.0.0.1:port answers PING (plain RESP, no client library needed)."""
+
+    def check() -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=2) as connection:
+                connection.sendall(b"PING\r\n")
+                return connection.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    return check
+
+
+def _log_tail(log: Path) -> str:
+    return log.read_text(errors="replace")[-3000:] if log.exists() else "(no log)"
+
+
+def wait_until(
+    ready: Callable[[], bool], process: subprocess.Popen, log: Path, what: str, timeout: float
+) -> None:
+    """Wait until `ready()`; fail early, with the log's tail, if the process exits first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what}: process exited ({process.returncode}); log:\n{_log_tail(log)}")
+        if ready():
+            return
+        time.sleep(0.5)
+    raise RuntimeError(f"{what} was not ready within {timeout:.0f} s; log:\n{_log_tail(log)}")
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = 240) -> None:
+    wait_until(http_ok(url), process, log, url, timeout)
+
+
+@dataclass
+class Service:
+    """One server process with its log file and readiness check; it can be stopped and started again."""
+
+    name: str
+    command: list[str]
+    log: Path
+    ready: Callable[[], bool]
+    env: dict[str, str] = field(default_factory=dict)
+    process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 240) -> Service:
+        self.spawn()
+        self.wait_ready(timeout)
+        return self
+
+    def spawn(self) -> None:
+        """Start without waiting (to start several at once, then `wait_ready` each)."""
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        with self.log.open("a") as output:
+            self.process = subprocess.Popen(
+                self.command,
+                cwd=PROJECT_ROOT,
+                env={**os.environ, **self.env},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                # Ctrl-C in a terminal reaches only the supervisor, which stops the services in order.
+                start_new_session=True,
+            )
+
+    def wait_ready(self, timeout: float = 240) -> None:
+        assert self.process is not None, f"{self.name} was never started"
+        wait_until(self.ready, self.process, self.log, self.name, timeout)
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self, timeout: float = 20) -> None:
+        if not self.running:
+            return
+        assert self.process is not None
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def stop_all(services: list[Service]) -> None:
+    """Stop in reverse start order: the front door first, the databases last."""
+    for service in reversed(services):
+        service.stop()

@@ -1,0 +1,262 @@
+"""The production profile on one machine: PostgreSQL, Redis, the action server, N Rasa servers, nginx.
+
+    python -m deploy.profile [--rasa-servers 2] [--port 8000] [--directory var/prod]
+
+(`make prod` installs what is missing and runs this.) Everything listens on 127.0.0.1; nginx on --port is the
+only door: the page at /, the REST channel and webhooks at /webhooks/, socket.io at /socket.io/.
+Data lives in --directory: the PostgreSQL cluster (knowledge base, leads and conversations) survives restarts.
+The tests start the same profile in a temporary directory on free ports (tests/test_production.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deploy.postgres import PostgresServer
+from deploy.processes import PROJECT_ROOT, Service, free_port, http_ok, redis_pong, stop_all
+from knowledge.db import make_engine, make_session_factory
+from knowledge.loader import load
+
+DEPLOY = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
+KNOWLEDGE_DB = "advisor"
+TRACKER_DB = "rasa"
+
+
+@dataclass
+class Ports:
+    front: int = 8000
+    postgres: int = 5433
+    redis: int = 6380
+    actions: int = 5055
+    web: int = 8001
+    rasa: list[int] = field(default_factory=lambda: [5005, 5006])
+
+    @classmethod
+    def free(cls, rasa_servers: int) -> Ports:
+        return cls(free_port(), free_port(), free_port(), free_port(), free_port(),
+                   [free_port() for _ in range(rasa_servers)])  # fmt: skip
+
+
+@dataclass
+class ProductionProfile:
+    directory: Path
+    ports: Ports
+    postgres: PostgresServer | None = None
+    actions: Service | None = None
+    rasa: list[Service] = field(default_factory=list)
+    services: list[Service] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.front}"
+
+    @property
+    def knowledge_url(self) -> str:
+        assert self.postgres is not None
+        return self.postgres.url(KNOWLEDGE_DB)
+
+    def start(self) -> ProductionProfile:
+        if not MODEL.exists():
+            raise RuntimeError(f"{MODEL} is missing: run `make model` (make prod and make test do it)")
+        for folder in ("log", "run"):
+            (self.directory / folder).mkdir(parents=True, exist_ok=True)
+        try:
+            self._start_databases()
+            self._start_servers()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _start_databases(self) -> None:
+        self.postgres = PostgresServer.start(self.directory / "postgres", self.ports.postgres)
+        self.postgres.ensure_database(TRACKER_DB)
+        engine = make_engine(self.postgres.ensure_database(KNOWLEDGE_DB))
+        load(make_session_factory(engine))  # the YAML content, synced row by row (a no-op when unchanged)
+        engine.dispose()
+        redis_dir = self.directory / "redis"
+        redis_dir.mkdir(exist_ok=True)
+        # The lock store holds nothing worth keeping: no snapshots.
+        redis = [
+            system_binary("redis-server"), "--bind", "127.0.0.1", "--port", str(self.ports.redis),
+            "--dir", str(redis_dir), "--save", "", "--appendonly", "no",
+        ]  # fmt: skip
+        self._add(Service("redis", redis, self._log("redis"), redis_pong(self.ports.redis))).start(30)
+
+    def _start_servers(self) -> None:
+        # REST and socketio always; Telegram, Slack, Facebook, Twilio when their variables are set (README).
+        credentials = [
+            sys.executable,
+            "-m",
+            "bot.channels.credentials",
+            str(self.directory / "run" / "credentials.yml"),
+        ]
+        subprocess.run(credentials, cwd=PROJECT_ROOT, check=True)
+        self.actions = self._add(self._action_server())
+        self.rasa = [self._add(self._rasa_server(i, port)) for i, port in enumerate(self.ports.rasa)]
+        # The first Rasa server creates the tracker tables; the others start together once they exist.
+        self.actions.spawn()
+        self.rasa[0].start()
+        for server in self.rasa[1:]:
+            server.spawn()
+        for server in [self.actions, *self.rasa[1:]]:
+            server.wait_ready()
+        web = [sys.executable, "web/server.py", "--port", str(self.ports.web), "--assistant-url", self.url]
+        self._add(
+            Service("web", web, self._log("web"), http_ok(f"http://127.0.0.1:{self.ports.web}/"))
+        ).start()
+        nginx = [
+            system_binary("nginx"),
+            "-c",
+            str(self._write_nginx_conf()),
+            "-p",
+            str(self.directory / "run"),
+        ]
+        self._add(Service("nginx", nginx, self._log("nginx"), http_ok(f"{self.url}/health"))).start(30)
+
+    def _add(self, service: Service) -> Service:
+        self.services.append(service)
+        return service
+
+    def _log(self, name: str) -> Path:
+        return self.directory / "log" / f"{name}.log"
+
+    def _action_server(self) -> Service:
+        command = [
+            str(BIN / "rasa"),
+            "run",
+            "actions",
+            "--actions",
+            "bot.actions",
+            "--port",
+            str(self.ports.actions),
+        ]
+        ready = http_ok(f"http://127.0.0.1:{self.ports.actions}/health")
+        return Service(
+            "actions", command, self._log("actions"), ready, {"ADVISOR_DATABASE_URL": self.knowledge_url}
+        )
+
+    def _rasa_server(self, index: int, port: int) -> Service:
+        credentials = self.directory / "run" / "credentials.yml"
+        command = [
+            str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(port), "--cors", self.url,
+            "--endpoints", str(DEPLOY / "endpoints.yml"), "--credentials", str(credentials),
+        ]  # fmt: skip
+        if token := os.environ.get("RASA_AUTH_TOKEN"):
+            command += ["--enable-api", "--auth-token", token]
+        ready = http_ok(f"http://127.0.0.1:{port}/webhooks/rest/")
+        return Service(f"rasa-{index + 1}", command, self._log(f"rasa-{index + 1}"), ready, self._rasa_env())
+
+    def _rasa_env(self) -> dict[str, str]:
+        """The variables that deploy/endpoints.yml names."""
+        assert self.postgres is not None
+        return {
+            "ACTION_SERVER_URL": f"http://127.0.0.1:{self.ports.actions}/webhook",
+            "TRACKER_DB_HOST": "127.0.0.1",
+            "TRACKER_DB_PORT": str(self.postgres.port),
+            "TRACKER_DB_NAME": TRACKER_DB,
+            "TRACKER_DB_USER": "advisor",
+            "TRACKER_DB_PASSWORD": "",
+            "REDIS_HOST": "127.0.0.1",
+            "REDIS_PORT": str(self.ports.redis),
+            "REDIS_DB": "1",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+        }
+
+    def _write_nginx_conf(self) -> Path:
+        run_dir = self.directory / "run"
+        for temp in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            # nginx's workers run as an unprivileged user when the master runs as root.
+            (run_dir / temp).mkdir(exist_ok=True)
+            (run_dir / temp).chmod(0o777)
+        servers = "\n".join(
+            f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;" for port in self.ports.rasa
+        )
+        conf = (DEPLOY / "nginx.conf.in").read_text()
+        for placeholder, value in {
+            "@RUN_DIR@": str(run_dir),
+            "@LOG_DIR@": str(self.directory / "log"),
+            "@PORT@": str(self.ports.front),
+            "@WEB_PORT@": str(self.ports.web),
+            "@RASA_SERVERS@": servers,
+        }.items():
+            conf = conf.replace(placeholder, value)
+        path = run_dir / "nginx.conf"
+        path.write_text(conf)
+        return path
+
+    def stop(self) -> None:
+        stop_all(self.services)
+        self.services.clear()
+        if self.postgres is not None:
+            self.postgres.stop()
+            self.postgres = None
+
+
+def system_binary(name: str) -> str:
+    found = shutil.which(name) or next(
+        (p for p in (f"/usr/sbin/{name}", f"/usr/bin/{name}") if Path(p).exists()), None
+    )
+    if not found:
+        raise RuntimeError(
+            f"{name} not found: `make services` installs Debian's postgresql, redis-server and nginx"
+        )
+    return found
+
+
+def watch(profile: ProductionProfile) -> None:
+    """Return when a service exits on its own (the others are stopped by the caller)."""
+    while True:
+        for service in profile.services:
+            if not service.running:
+                print(f"{service.name} exited; see {service.log}", file=sys.stderr, flush=True)
+                return
+        time.sleep(1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rasa-servers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8000, help="nginx, the only public port")
+    parser.add_argument("--directory", type=Path, default=PROJECT_ROOT / "var" / "prod")
+    args = parser.parse_args()
+    ports = Ports(front=args.port, rasa=[5005 + i for i in range(args.rasa_servers)])
+    profile = ProductionProfile(args.directory.resolve(), ports)
+    # Ctrl-C and `kill` stop everything in order (even when started from a script that ignores SIGINT).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print(f"Starting the production profile in {profile.directory} ...", flush=True)
+    try:
+        profile.start()
+        print(
+            f"The Outsourcing Advisor (production profile) is up.\n"
+            f"  Web page: {profile.url}/  (Italiano: {profile.url}/it.html)\n"
+            f"  REST API: POST {profile.url}/webhooks/rest/webhook\n"
+            f"  {len(ports.rasa)} Rasa servers {ports.rasa} behind nginx; PostgreSQL :{ports.postgres}, "
+            f"Redis :{ports.redis}, action server :{ports.actions}\n"
+            f"  Logs: {profile.directory / 'log'}\nPress Ctrl-C to stop.",
+            flush=True,
+        )
+        watch(profile)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("Stopping...", flush=True)
+        profile.stop()
+
+
+if __name__ == "__main__":
+    main()
