@@ -15,9 +15,9 @@ RASA = str(Path(sys.executable).parent / "rasa")
 
 
 def responses_sent_by_code() -> tuple[set[str], set[str]]:
-    """Response names the actions use literally, and the prefixes they complete at run time."""
+    """Response names the actions and the apology policy use literally, and prefixes completed at run time."""
     names: set[str] = set()
-    for path in (PROJECT_ROOT / "bot" / "actions").glob("*.py"):
+    for path in [*(PROJECT_ROOT / "bot" / "actions").glob("*.py"), PROJECT_ROOT / "bot" / "policies.py"]:
         names |= set(re.findall(r"utter_[a-z0-9_]+", path.read_text()))
     return {n for n in names if not n.endswith("_")}, {n for n in names if n.endswith("_")}
 
