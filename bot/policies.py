@@ -20,6 +20,11 @@ from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot import rasa_fixes
+
+# Rasa imports this module whenever it loads the model (rasa run, shell, test): the place to apply fixes.
+rasa_fixes.apply()
+
 APOLOGY = "utter_action_failed"
 # Above RulePolicy (6): a rule would otherwise predict action_listen after the silent action.
 PRIORITY = 7

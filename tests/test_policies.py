@@ -1,4 +1,4 @@
-"""FailedActionApologyPolicy: an apology instead of silence when a custom action failed, nothing otherwise."""
+"""bot/policies.py: an apology instead of silence when a custom action failed; the Rasa speed fix it applies."""
 
 from __future__ import annotations
 
@@ -73,3 +73,17 @@ def test_story_replays_without_a_channel_are_left_alone(policy, domain):
         ActionExecuted("action_answer_question"),
     ]
     assert predicted(policy, domain, *replay) is None
+
+
+def test_action_responses_are_still_validated_after_the_speed_fix():
+    import jsonschema
+    from rasa.core.actions.action import RemoteAction
+
+    action = RemoteAction("action_answer_question", None)
+    valid = {
+        "events": [{"event": "slot", "name": "last_topic", "value": "kpis"}],
+        "responses": [{"text": "hi"}],
+    }
+    assert action._validate_action_result(valid)
+    with pytest.raises(jsonschema.ValidationError, match="Failed to validate Action server response"):
+        action._validate_action_result({"events": [{"event": "no_such_event"}]})

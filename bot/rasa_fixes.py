@@ -1,0 +1,39 @@
+"""One performance fix for Rasa 3.6, applied when Rasa loads this project's components (bot/policies.py).
+
+Rasa checks every action-server response with `jsonschema.validate(result, schema)`. With jsonschema 4.17
+(the newest that rasa 3.6 allows), `validate` first re-checks the *schema itself* against the JSON Schema
+2020-12 meta-schema, on every call: about 20 ms of CPU per custom action, two or more per user message,
+which made schema checks most of the Rasa server's CPU under load (profiled with py-spy during `make bench`).
+The fix validates against the same schema with a validator built once: same checks, same error message.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from jsonschema import ValidationError, validators
+from rasa.core.actions.action import RemoteAction
+
+
+@lru_cache(maxsize=1)
+def _response_validator() -> Any:
+    schema = RemoteAction.action_response_format_spec()
+    validator_class = validators.validator_for(schema)
+    validator_class.check_schema(schema)  # once, instead of on every response
+    return validator_class(schema)
+
+
+_original = RemoteAction._validate_action_result
+
+
+def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+    try:
+        _response_validator().validate(result)
+    except ValidationError:
+        return _original(self, result)  # Rasa's own check raises with Rasa's explanation
+    return True
+
+
+def apply() -> None:
+    RemoteAction._validate_action_result = _validate_action_result
