@@ -48,7 +48,9 @@ class RasaStack:
         if not MODEL.exists():
             raise RuntimeError(f"{MODEL} is missing: run `make model` (make test does it)")
         endpoints = self.workdir / "endpoints.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n')
+        # The project's endpoints.yml, pointed at this stack's action server (as scripts/serve.sh does).
+        project_endpoints = (PROJECT_ROOT / "endpoints.yml").read_text()
+        endpoints.write_text(project_endpoints.replace("localhost:5055", f"127.0.0.1:{self.actions_port}"))
         rasa = str(BIN / "rasa")
         actions_command = [
             rasa,
