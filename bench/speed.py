@@ -84,7 +84,7 @@ def measure_advisor(workdir: Path, seconds: float) -> dict:
     try:
         first = first_answer_seconds(stack.rest_url, started)
         levels = load_levels(f"http://127.0.0.1:{stack.rasa_port}", ADVISOR_CONVERSATION, seconds)
-        actions, rasa = stack.processes[0], stack.processes[1]
+        actions, rasa = stack.services[0].process, stack.services[1].process
         return {
             "start_to_first_answer_s": first,
             "levels": levels,
