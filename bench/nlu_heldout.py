@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 from collections import Counter
 from pathlib import Path
 
 from rasa.core.agent import Agent
 from rasa.shared.nlu.training_data.loading import load_data
+from rasa.utils.log_utils import configure_structlog
 from sklearn.metrics import accuracy_score, f1_score
 
 HELD_OUT = Path(__file__).resolve().parent.parent / "tests" / "nlu_heldout"
@@ -25,6 +27,7 @@ def held_out_examples(language: str) -> list[tuple[str, str]]:
 
 
 async def evaluate(agent: Agent, examples: list[tuple[str, str]]) -> dict:
+    configure_structlog(logging.WARNING)  # Rasa logs every parse at debug level otherwise
     predicted = []
     for text, _ in examples:
         parsed = await agent.parse_message(text)
