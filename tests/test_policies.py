@@ -1,4 +1,4 @@
-"""bot/policies.py: an apology instead of silence when a custom action failed; the Rasa speed fix it applies."""
+"""bot/policies.py: an apology instead of silence when a custom action failed; the Rasa fix it applies."""
 
 from __future__ import annotations
 
