@@ -2,9 +2,10 @@
 
 When the action server is down (or an action raises), Rasa logs the error, records the action as executed
 and drops its events: the user's question gets no reply at all. Every custom action of this assistant
-sends a reply, so "a custom action ran and produced no event" means that it failed (tests/test_policies.py).
+sends a reply, so "a custom action ran and produced no event" means that it failed.
 This policy then predicts `utter_action_failed`, a plain response that Rasa renders itself in the
-conversation's language, and listens again. It needs no training and never fires while the actions work.
+conversation's language, and listens again. It needs no training and never fires while the actions work
+(tests/test_policies.py on trackers, tests/test_production.py with the action server really stopped).
 """
 
 from __future__ import annotations
