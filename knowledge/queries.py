@@ -95,11 +95,12 @@ class KnowledgeBase:
         `kind="examples"` asks for the examples that go with that variant. None if nothing fits.
         """
         with self._session_factory() as session:
-            topic = self._counterpart(session, topic, term) or topic
+            term_chain = self._term_chain(session, term)
+            topic = self._counterpart(session, topic, term_chain) or topic
             texts = self._texts(session, topic, kind)
             if not texts:
                 return None
-            variant = self._pick_variant(session, texts, term)
+            variant = self._pick_variant(texts, term_chain)
             if variant is None:
                 return None
             by_language = texts[variant]
@@ -137,15 +138,17 @@ class KnowledgeBase:
             texts.setdefault(row.variant, {})[row.language] = row.text
         return texts
 
-    def _pick_variant(self, session: Session, texts: dict, term: str | None) -> str | None:
-        for candidate in self._term_chain(session, term):
+    @staticmethod
+    def _pick_variant(texts: dict, term_chain: list[str]) -> str | None:
+        for candidate in term_chain:
             if candidate in texts:
                 return candidate
         return DEFAULT_VARIANT if DEFAULT_VARIANT in texts else None
 
-    def _counterpart(self, session: Session, topic: str, term: str | None) -> str | None:
-        """The topic that asks `topic`'s question about `term` (or its broader term), if there is one."""
-        for candidate in self._term_chain(session, term):
+    @staticmethod
+    def _counterpart(session: Session, topic: str, term_chain: list[str]) -> str | None:
+        """The topic that asks `topic`'s question about the term (or its broader term), if there is one."""
+        for candidate in term_chain:
             counterpart = session.execute(
                 select(models.TopicCounterpart.counterpart_key).where(
                     models.TopicCounterpart.topic_key == topic, models.TopicCounterpart.term_key == candidate
