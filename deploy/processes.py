@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +15,10 @@ from pathlib import Path
 import requests
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+RASA = str(Path(sys.executable).parent / "rasa")
+MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
+# TensorFlow's start-up chatter and SQLAlchemy 2.0 migration hints would drown the servers' logs.
+QUIET = {"TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
 
 
 def free_port() -> int:
@@ -124,3 +129,15 @@ def stop_all(services: list[Service]) -> None:
     """Stop in reverse start order: the front door first, the databases last."""
     for service in reversed(services):
         service.stop()
+
+
+def require_model() -> None:
+    if not MODEL.exists():
+        raise RuntimeError(f"{MODEL} is missing: run `make model` (make run, make test and make prod do it)")
+
+
+def action_server(port: int, log: Path, database_url: str) -> Service:
+    """The project's action server on 127.0.0.1:port, reading the knowledge base at `database_url`."""
+    command = [RASA, "run", "actions", "--actions", "bot.actions", "--port", str(port)]
+    ready = http_ok(f"http://127.0.0.1:{port}/health")
+    return Service("actions", command, log, ready, {**QUIET, "ADVISOR_DATABASE_URL": database_url})

@@ -21,13 +21,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deploy.postgres import PostgresServer
-from deploy.processes import PROJECT_ROOT, Service, free_port, http_ok, redis_pong, stop_all
+from deploy.processes import (
+    MODEL,
+    PROJECT_ROOT,
+    QUIET,
+    RASA,
+    Service,
+    action_server,
+    free_port,
+    http_ok,
+    redis_pong,
+    require_model,
+    stop_all,
+)
 from knowledge.db import make_engine, make_session_factory
 from knowledge.loader import load
 
 DEPLOY = Path(__file__).resolve().parent
-BIN = Path(sys.executable).parent
-MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
 KNOWLEDGE_DB = "advisor"
 TRACKER_DB = "rasa"
 
@@ -66,8 +76,7 @@ class ProductionProfile:
         return self.postgres.url(KNOWLEDGE_DB)
 
     def start(self) -> ProductionProfile:
-        if not MODEL.exists():
-            raise RuntimeError(f"{MODEL} is missing: run `make model` (make prod and make test do it)")
+        require_model()
         for folder in ("log", "run"):
             (self.directory / folder).mkdir(parents=True, exist_ok=True)
         try:
@@ -102,7 +111,7 @@ class ProductionProfile:
             str(self.directory / "run" / "credentials.yml"),
         ]
         subprocess.run(credentials, cwd=PROJECT_ROOT, check=True)
-        self.actions = self._add(self._action_server())
+        self.actions = self._add(action_server(self.ports.actions, self._log("actions"), self.knowledge_url))
         self.rasa = [self._add(self._rasa_server(i, port)) for i, port in enumerate(self.ports.rasa)]
         # The first Rasa server creates the tracker tables; the others start together once they exist.
         self.actions.spawn()
@@ -131,25 +140,10 @@ class ProductionProfile:
     def _log(self, name: str) -> Path:
         return self.directory / "log" / f"{name}.log"
 
-    def _action_server(self) -> Service:
-        command = [
-            str(BIN / "rasa"),
-            "run",
-            "actions",
-            "--actions",
-            "bot.actions",
-            "--port",
-            str(self.ports.actions),
-        ]
-        ready = http_ok(f"http://127.0.0.1:{self.ports.actions}/health")
-        return Service(
-            "actions", command, self._log("actions"), ready, {"ADVISOR_DATABASE_URL": self.knowledge_url}
-        )
-
     def _rasa_server(self, index: int, port: int) -> Service:
         credentials = self.directory / "run" / "credentials.yml"
         command = [
-            str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(port), "--cors", self.url,
+            RASA, "run", "--model", str(MODEL), "--port", str(port), "--cors", self.url,
             "--endpoints", str(DEPLOY / "endpoints.yml"), "--credentials", str(credentials),
         ]  # fmt: skip
         if token := os.environ.get("RASA_AUTH_TOKEN"):
@@ -170,8 +164,7 @@ class ProductionProfile:
             "REDIS_HOST": "127.0.0.1",
             "REDIS_PORT": str(self.ports.redis),
             "REDIS_DB": "1",
-            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-            "TF_CPP_MIN_LOG_LEVEL": "2",
+            **QUIET,
         }
 
     def _write_nginx_conf(self) -> Path:

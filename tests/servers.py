@@ -8,10 +8,18 @@ from pathlib import Path
 
 import requests
 
-from deploy.processes import PROJECT_ROOT, Service, free_port, http_ok, stop_all
-
-MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
-BIN = Path(sys.executable).parent
+from deploy.processes import (
+    MODEL,
+    PROJECT_ROOT,
+    QUIET,
+    RASA,
+    Service,
+    action_server,
+    free_port,
+    http_ok,
+    require_model,
+    stop_all,
+)
 
 
 @dataclass
@@ -37,33 +45,20 @@ class RasaStack:
         return f"http://127.0.0.1:{self.web_port}"
 
     def env(self) -> dict[str, str]:
-        return {
-            "ADVISOR_DATABASE_URL": self.database_url,
-            "TF_CPP_MIN_LOG_LEVEL": "2",
-            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-            **self.extra_env,
-        }
+        return {"ADVISOR_DATABASE_URL": self.database_url, **QUIET, **self.extra_env}
 
     def start(self) -> RasaStack:
-        if not MODEL.exists():
-            raise RuntimeError(f"{MODEL} is missing: run `make model` (make test does it)")
+        require_model()
         endpoints = self.workdir / "endpoints.yml"
         # The project's endpoints.yml, pointed at this stack's action server (as scripts/serve.sh does).
         project_endpoints = (PROJECT_ROOT / "endpoints.yml").read_text()
         endpoints.write_text(project_endpoints.replace("localhost:5055", f"127.0.0.1:{self.actions_port}"))
-        rasa = str(BIN / "rasa")
-        actions_command = [
-            rasa,
-            "run",
-            "actions",
-            "--actions",
-            "bot.actions",
-            "--port",
-            str(self.actions_port),
-        ]
-        self._spawn("actions", actions_command, f"http://127.0.0.1:{self.actions_port}/health")
+        actions = action_server(self.actions_port, self.workdir / "actions.log", self.database_url)
+        actions.env.update(self.extra_env)
+        self.services.append(actions)
+        actions.start()
         rasa_command = [
-            rasa, "run", "--model", str(MODEL), "--port", str(self.rasa_port), "--endpoints", str(endpoints),
+            RASA, "run", "--model", str(MODEL), "--port", str(self.rasa_port), "--endpoints", str(endpoints),
             "--credentials", str(self.credentials), "--cors", self.web_url, *self.rasa_args,
         ]  # fmt: skip
         self._spawn("rasa", rasa_command, f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/")

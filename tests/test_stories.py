@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from deploy.processes import MODEL
 from tests.conftest import PROJECT_ROOT
-from tests.servers import MODEL
 
 pytestmark = pytest.mark.model
 RASA = str(Path(sys.executable).parent / "rasa")
