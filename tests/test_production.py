@@ -7,6 +7,7 @@ socket.io clients stick to one server.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -78,7 +79,7 @@ def user_messages_stored(profile: ProductionProfile, sender: str) -> list[str]:
             text("SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' ORDER BY id"),
             {"s": sender},
         )
-        messages = [re.search(r'"text": "([^"]*)"', row.data).group(1) for row in rows]
+        messages = [json.loads(row.data)["text"] for row in rows]
     engine.dispose()
     return messages
 
