@@ -8,14 +8,12 @@ import pytest
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions import prospect
+from bot.actions import leads as lead_actions
+from bot.actions.leads import ActionDeleteMyData, ActionHandoff, ActionSaveLead
 from bot.actions.prospect import (
     ActionAskConfirmed,
     ActionAskConsent,
     ActionCancelProspect,
-    ActionDeleteMyData,
-    ActionHandoff,
-    ActionSaveLead,
     ValidateProspectForm,
     plain_text,
 )
@@ -36,7 +34,7 @@ def leads(action_kb, tmp_path, monkeypatch) -> LeadStore:
     engine = make_engine(f"sqlite:///{tmp_path / 'leads.db'}")
     ensure_schema(engine)
     store = LeadStore(make_session_factory(engine))
-    monkeypatch.setattr(prospect, "lead_store", lambda: store)
+    monkeypatch.setattr(lead_actions, "lead_store", lambda: store)
     return store
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -19,8 +18,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.common import current_language, form_asks_for, knowledge_base, message_terms
-from knowledge.db import make_engine, make_session_factory
-from knowledge.leads import LeadData, LeadStore
 from knowledge.recommender import Needs, NoProcessesError, Recommendation, recommend, split_by_office
 
 FORM = "prospect_form"
@@ -61,12 +58,6 @@ def is_answer(tracker: Tracker) -> bool:
 def states_needs(tracker: Tracker) -> bool:
     """An answer or the opening request: "is payroll back office?" mid-form is a question, not a need."""
     return is_answer(tracker) or intent_of(tracker) == "request_recommendation"
-
-
-@lru_cache(maxsize=1)
-def lead_store() -> LeadStore:
-    """The leads at $ADVISOR_DATABASE_URL; one engine (and connection pool) per action-server process."""
-    return LeadStore(make_session_factory(make_engine()))
 
 
 def merged(tracker: Tracker, slot: str, new: list[str]) -> list[str]:
@@ -258,47 +249,6 @@ def send_recommendation(dispatcher: CollectingDispatcher, result: Recommendation
     dispatcher.utter_message(response="utter_recommendation_not_covered", not_covered=model.not_covered)
 
 
-def reason_codes(result: Recommendation, needs: Needs) -> list[str]:
-    reasons = [f"customer_facing:{','.join(result.front_office)}"] if result.front_office else []
-    if result.back_office:
-        reasons.append(f"internal:{','.join(result.back_office)}")
-    if result.channels:
-        reasons.append(f"channels:{','.join(needs.channels)}")
-    if result.phone_assumed:
-        reasons.append("channels:phone assumed")
-    if result.languages_not_listed:
-        reasons.append(f"languages_not_listed:{','.join(result.languages_not_listed)}")
-    return reasons
-
-
-def lead_from_slots(tracker: Tracker, handoff: bool = False) -> LeadData:
-    needs = needs_from_slots(tracker)
-    model, reasons = None, []
-    try:
-        result = recommend(knowledge_base(), needs, "en")
-        model, reasons = result.code, reason_codes(result, needs)
-    except NoProcessesError:
-        pass
-    return LeadData(
-        conversation_id=tracker.sender_id,
-        language=current_language(tracker),
-        processes=list(needs.processes),
-        processes_text=tracker.get_slot("processes_text"),
-        channels=list(needs.channels),
-        languages=list(needs.languages),
-        hours=needs.hours,
-        volume=tracker.get_slot("volume"),
-        timeline=tracker.get_slot("timeline"),
-        recommended_model=model,
-        reasons=reasons,
-        consent=tracker.get_slot("consent") is True,
-        company=tracker.get_slot("company"),
-        contact_name=tracker.get_slot("contact_name"),
-        email=tracker.get_slot("email"),
-        handoff_requested=handoff,
-    )
-
-
 class ActionAskConsent(Action):
     """Asking for consent comes right after the needs: the recommendation goes first."""
 
@@ -353,20 +303,6 @@ class ActionAskConfirmed(Action):
         return []
 
 
-class ActionSaveLead(Action):
-    def name(self) -> str:
-        return "action_save_lead"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        lead = lead_from_slots(tracker)
-        lead_store().save(lead)
-        if lead.consent:
-            dispatcher.utter_message(response="utter_lead_saved_with_contact", email=plain_text(lead.email))
-        else:
-            dispatcher.utter_message(response="utter_lead_saved_anonymous")
-        return [SlotSet("confirmed", None)]
-
-
 def reset_form_events() -> list[EventType]:
     return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("processes_text", None)] + [
         SlotSet(slot, None) for slot in FORM_SLOTS
@@ -381,32 +317,4 @@ class ActionCancelProspect(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
         dispatcher.utter_message(response="utter_prospect_cancelled")
-        return reset_form_events()
-
-
-class ActionHandoff(Action):
-    """'Talk to a person': record the request with what is known; no pretend live transfer."""
-
-    def name(self) -> str:
-        return "action_handoff"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        lead = lead_from_slots(tracker, handoff=True)
-        lead_store().save(lead)
-        if lead.consent and lead.email:
-            dispatcher.utter_message(
-                response="utter_handoff_recorded_with_contact", email=plain_text(lead.email)
-            )
-        else:
-            dispatcher.utter_message(response="utter_handoff_recorded_no_contact")
-        return [ActiveLoop(None), SlotSet("requested_slot", None)]
-
-
-class ActionDeleteMyData(Action):
-    def name(self) -> str:
-        return "action_delete_my_data"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        erased = lead_store().erase(conversation_id=tracker.sender_id)
-        dispatcher.utter_message(response="utter_data_deleted" if erased else "utter_no_data_stored")
         return reset_form_events()

@@ -1,0 +1,104 @@
+"""Leads: save the confirmed needs, record a handoff, erase on request. Domain logic is knowledge.leads."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.common import current_language, knowledge_base
+from bot.actions.prospect import needs_from_slots, plain_text, reset_form_events
+from knowledge.db import make_engine, make_session_factory
+from knowledge.leads import LeadData, LeadStore
+from knowledge.recommender import Needs, NoProcessesError, Recommendation, recommend
+
+
+@lru_cache(maxsize=1)
+def lead_store() -> LeadStore:
+    """The leads at $ADVISOR_DATABASE_URL; one engine (and connection pool) per action-server process."""
+    return LeadStore(make_session_factory(make_engine()))
+
+
+def reason_codes(result: Recommendation, needs: Needs) -> list[str]:
+    reasons = [f"customer_facing:{','.join(result.front_office)}"] if result.front_office else []
+    if result.back_office:
+        reasons.append(f"internal:{','.join(result.back_office)}")
+    if result.channels:
+        reasons.append(f"channels:{','.join(needs.channels)}")
+    if result.phone_assumed:
+        reasons.append("channels:phone assumed")
+    if result.languages_not_listed:
+        reasons.append(f"languages_not_listed:{','.join(result.languages_not_listed)}")
+    return reasons
+
+
+def lead_from_slots(tracker: Tracker, handoff: bool = False) -> LeadData:
+    needs = needs_from_slots(tracker)
+    model, reasons = None, []
+    try:
+        result = recommend(knowledge_base(), needs, "en")
+        model, reasons = result.code, reason_codes(result, needs)
+    except NoProcessesError:
+        pass
+    return LeadData(
+        conversation_id=tracker.sender_id,
+        language=current_language(tracker),
+        processes=list(needs.processes),
+        processes_text=tracker.get_slot("processes_text"),
+        channels=list(needs.channels),
+        languages=list(needs.languages),
+        hours=needs.hours,
+        volume=tracker.get_slot("volume"),
+        timeline=tracker.get_slot("timeline"),
+        recommended_model=model,
+        reasons=reasons,
+        consent=tracker.get_slot("consent") is True,
+        company=tracker.get_slot("company"),
+        contact_name=tracker.get_slot("contact_name"),
+        email=tracker.get_slot("email"),
+        handoff_requested=handoff,
+    )
+
+
+class ActionSaveLead(Action):
+    def name(self) -> str:
+        return "action_save_lead"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        lead = lead_from_slots(tracker)
+        lead_store().save(lead)
+        if lead.consent:
+            dispatcher.utter_message(response="utter_lead_saved_with_contact", email=plain_text(lead.email))
+        else:
+            dispatcher.utter_message(response="utter_lead_saved_anonymous")
+        return [SlotSet("confirmed", None)]
+
+
+class ActionHandoff(Action):
+    """'Talk to a person': record the request with what is known; no pretend live transfer."""
+
+    def name(self) -> str:
+        return "action_handoff"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        lead = lead_from_slots(tracker, handoff=True)
+        lead_store().save(lead)
+        if lead.consent and lead.email:
+            dispatcher.utter_message(
+                response="utter_handoff_recorded_with_contact", email=plain_text(lead.email)
+            )
+        else:
+            dispatcher.utter_message(response="utter_handoff_recorded_no_contact")
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+class ActionDeleteMyData(Action):
+    def name(self) -> str:
+        return "action_delete_my_data"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        erased = lead_store().erase(conversation_id=tracker.sender_id)
+        dispatcher.utter_message(response="utter_data_deleted" if erased else "utter_no_data_stored")
+        return reset_form_events()
