@@ -61,22 +61,47 @@ class FactSpec(Spec):
     summary: constr(min_length=1)
 
 
+def check_keywords(keywords: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Keywords in every required language, lower case, single spaces, no empty ones."""
+    cleaned = {}
+    for language, words in keywords.items():
+        if not isinstance(language, str) or len(language) != 2 or not language.islower():
+            raise ValueError(f"'{language}' is not a two-letter language code")
+        if not isinstance(words, list) or not words:
+            raise ValueError(f"the '{language}' keywords must be a non-empty list")
+        cleaned[language] = [" ".join(str(word).lower().split()) for word in words if str(word).strip()]
+    missing = [language for language in REQUIRED_LANGUAGES if language not in cleaned]
+    if missing:
+        raise ValueError(f"missing keywords: {', '.join(missing)}")
+    return cleaned
+
+
+class PassageSpec(Spec):
+    """One idea of an answer: its text, the facts it rests on and the words a question about it uses."""
+
+    facts: list[FactId] = Field(..., min_items=1)
+    keywords: dict[str, list[str]]
+    text: dict[str, str]
+
+    _keywords = validator("keywords", allow_reuse=True)(check_keywords)
+    _text = validator("text", allow_reuse=True)(lambda v: check_placeholders(check_translations(v)))
+
+
 class AnswerSpec(Spec):
     variant: Key = DEFAULT_VARIANT
-    text: dict[str, str]
+    passages: list[PassageSpec] = Field(..., min_items=1)
     examples: dict[str, str] | None = None
 
-    _text = validator("text", allow_reuse=True)(lambda v: check_placeholders(check_translations(v)))
     _examples = validator("examples", allow_reuse=True)(
         lambda v: None if v is None else check_placeholders(check_translations(v))
     )
 
 
 class TopicSpec(Spec):
+    """A question area. Its facts are its passages' facts; its sources are those facts' sources."""
+
     key: Key
     intent: Key
-    facts: list[FactId] = Field(..., min_items=1)
-    sources: list[Key] = Field(..., min_items=1)
     title: dict[str, str]
     related: list[Key] = []
     # glossary term -> the topic that asks this topic's question about that term
@@ -94,6 +119,10 @@ class TopicSpec(Spec):
         if DEFAULT_VARIANT not in variants:
             raise ValueError("needs a 'default' variant")
         return answers
+
+    @property
+    def facts(self) -> list[str]:
+        return list(dict.fromkeys(f for a in self.answers for p in a.passages for f in p.facts))
 
 
 class TermSpec(Spec):

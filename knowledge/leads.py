@@ -40,6 +40,8 @@ class Lead(Base):
     contact_name = Column(Text)
     email = Column(String(320))
     handoff_requested = Column(Boolean, nullable=False, default=False)
+    # The visitor's own words for a question the form could not match twice: {slot: text}.
+    notes = Column(JSON, nullable=False, default=dict)
     created_at = Column(DateTime(timezone=True), nullable=False, default=_now)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=_now, onupdate=_now)
 
@@ -64,12 +66,14 @@ class LeadData:
     contact_name: str | None = None
     email: str | None = None
     handoff_requested: bool = False
+    notes: dict[str, str] = field(default_factory=dict)
 
     def storable(self) -> dict:
         values = dict(self.__dict__)
         if not self.consent:
             for name in PERSONAL_FIELDS:
                 values[name] = None
+            values["notes"] = {k: v for k, v in self.notes.items() if k not in PERSONAL_FIELDS}
         return values
 
 

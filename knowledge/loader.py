@@ -5,6 +5,8 @@ Nothing touches the database until every file has passed validation, so a bad fi
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from knowledge import models
 from knowledge.content_schema import (
     SECTION_SPECS,
+    AnswerSpec,
     FactSpec,
     ServiceModelSpec,
     SourceSpec,
@@ -196,8 +199,6 @@ def _cross_check(content: Content) -> list[Problem]:
         label = f"topic '{topic.key}'"
         for fact_id in sorted(set(topic.facts) - fact_ids):
             problem(topic, label, f"unknown fact ID '{fact_id}'")
-        for source in sorted(set(topic.sources) - source_keys):
-            problem(topic, label, f"unknown source '{source}'")
         for related in topic.related:
             if related not in topic_keys or related == topic.key:
                 problem(topic, label, f"related topic '{related}' is unknown or itself")
@@ -268,21 +269,31 @@ def content_rows(content: Content) -> dict[type, list[dict]]:
     rows: dict[type, list[dict]] = defaultdict(list)
     rows[models.Source] = [s.dict() for s in content.sources]
     rows[models.Fact] = [{"id": f.id, "source_key": f.source, "summary": f.summary} for f in content.facts]
+    fact_sources = {fact.id: fact.source for fact in content.facts}
     for topic in content.topics:
-        _topic_rows(topic, content.file_of(topic), rows)
+        _topic_rows(topic, content.file_of(topic), fact_sources, rows)
     # Terms without a broader term first, so a broader term exists before what points at it.
     for term in sorted(content.terms, key=lambda t: t.broader is not None):
         _term_rows(term, rows)
     for position, model in enumerate(content.service_models):
         _service_model_rows(model, position, rows)
+    rows[models.ContentVersion] = [{"id": 1, "digest": _digest(rows)}]
     return rows
 
 
-def _topic_rows(topic: TopicSpec, file_name: str, rows: dict[type, list[dict]]) -> None:
+def _digest(rows: dict[type, list[dict]]) -> str:
+    canonical = json.dumps(
+        {table.__tablename__: values for table, values in rows.items()}, sort_keys=True, default=str
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _topic_rows(topic: TopicSpec, file_name: str, fact_sources: dict[str, str], rows: dict) -> None:
     key = topic.key
     rows[models.Topic].append({"key": key, "intent": topic.intent, "area": Path(file_name).stem})
-    rows[models.TopicFact] += [{"topic_key": key, "fact_id": f} for f in dict.fromkeys(topic.facts)]
-    rows[models.TopicSource] += [{"topic_key": key, "source_key": s} for s in dict.fromkeys(topic.sources)]
+    rows[models.TopicFact] += [{"topic_key": key, "fact_id": f} for f in topic.facts]
+    sources = dict.fromkeys(fact_sources[f] for f in topic.facts if f in fact_sources)
+    rows[models.TopicSource] += [{"topic_key": key, "source_key": s} for s in sources]
     rows[models.TopicRelated] += [
         {"topic_key": key, "related_key": r, "position": i}
         for i, r in enumerate(dict.fromkeys(topic.related))
@@ -293,7 +304,7 @@ def _topic_rows(topic: TopicSpec, file_name: str, rows: dict[type, list[dict]]) 
     ]
     texts = [("default", "title", topic.title)]
     for answer in topic.answers:
-        texts.append((answer.variant, "answer", answer.text))
+        _passage_rows(key, answer, rows)
         if answer.examples:
             texts.append((answer.variant, "examples", answer.examples))
     rows[models.TopicText] += [
@@ -301,6 +312,16 @@ def _topic_rows(topic: TopicSpec, file_name: str, rows: dict[type, list[dict]]) 
         for variant, kind, translations in texts
         for language, text in translations.items()
     ]
+
+
+def _passage_rows(topic_key: str, answer: AnswerSpec, rows: dict[type, list[dict]]) -> None:
+    for position, passage in enumerate(answer.passages):
+        where = {"topic_key": topic_key, "variant": answer.variant, "position": position}
+        rows[models.TopicPassage] += [
+            {**where, "language": lang, "text": text, "keywords": "\n".join(passage.keywords.get(lang, []))}
+            for lang, text in passage.text.items()
+        ]
+        rows[models.TopicPassageFact] += [{**where, "fact_id": f} for f in dict.fromkeys(passage.facts)]
 
 
 def _term_rows(term: TermSpec, rows: dict[type, list[dict]]) -> None:

@@ -63,14 +63,42 @@ class TopicCounterpart(Base):
 
 
 class TopicText(Base):
-    """One text of a topic in one language: its title, an answer variant or that variant's examples."""
+    """One text of a topic in one language: its title, or an answer variant's examples."""
 
     __tablename__ = "topic_texts"
     topic_key = Column(String(64), ForeignKey("topics.key"), primary_key=True)
     variant = Column(String(64), primary_key=True)  # "default" or a glossary term key
-    kind = Column(String(16), primary_key=True)  # title | answer | examples
+    kind = Column(String(16), primary_key=True)  # title | examples
     language = Column(String(8), primary_key=True)
     text = Column(Text, nullable=False)
+
+
+class TopicPassage(Base):
+    """One passage of an answer variant in one language; a variant's answer is its passages in order."""
+
+    __tablename__ = "topic_passages"
+    topic_key = Column(String(64), ForeignKey("topics.key"), primary_key=True)
+    variant = Column(String(64), primary_key=True)
+    position = Column(Integer, primary_key=True)
+    language = Column(String(8), primary_key=True)
+    text = Column(Text, nullable=False)
+    keywords = Column(Text, nullable=False)  # one keyword or phrase per line
+
+
+class TopicPassageFact(Base):
+    __tablename__ = "topic_passage_facts"
+    topic_key = Column(String(64), ForeignKey("topics.key"), primary_key=True)
+    variant = Column(String(64), primary_key=True)
+    position = Column(Integer, primary_key=True)
+    fact_id = Column(String(8), ForeignKey("facts.id"), primary_key=True)
+
+
+class ContentVersion(Base):
+    """A digest of all content rows, so a running ranker notices a `make kb` and re-indexes."""
+
+    __tablename__ = "content_version"
+    id = Column(Integer, primary_key=True)
+    digest = Column(String(64), nullable=False)
 
 
 class Term(Base):
@@ -129,6 +157,8 @@ CONTENT_TABLES = (
     TopicSource,
     TopicRelated,
     TopicText,
+    TopicPassage,
+    TopicPassageFact,
     Term,
     TermLabel,
     TermSynonym,
@@ -136,4 +166,5 @@ CONTENT_TABLES = (
     ServiceModel,
     ServiceModelFact,
     ServiceModelText,
+    ContentVersion,
 )

@@ -29,6 +29,19 @@ class RelatedTopic:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """One idea of an answer variant, in one language (the `{term}` placeholder already filled)."""
+
+    topic: str
+    variant: str
+    position: int
+    language: str
+    text: str
+    keywords: tuple[str, ...]
+    facts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Answer:
     topic: str
     variant: str
@@ -39,6 +52,7 @@ class Answer:
     facts: tuple[str, ...]
     sources: tuple[SourceRef, ...]
     related: tuple[RelatedTopic, ...]
+    passages: tuple[Passage, ...] = ()  # the answer's passages in order (kind "answer" only)
 
     @property
     def is_fallback(self) -> bool:
@@ -64,6 +78,11 @@ class ServiceModelView:
     workforce: str
     not_covered: str
     facts: tuple[str, ...]
+
+
+def fill_term(text: str, label: str) -> str:
+    """Replace the `{term}` placeholder with the named term's label."""
+    return text.format(term=label) if "{term}" in text else text
 
 
 def normalise_surface(text: str) -> str:
@@ -97,7 +116,7 @@ class KnowledgeBase:
         with self._session_factory() as session:
             term_chain = self._term_chain(session, term)
             topic = self._counterpart(session, topic, term_chain) or topic
-            texts = self._texts(session, topic, kind)
+            texts = self._texts(session, topic, kind) if kind != "answer" else self._variants(session, topic)
             if not texts:
                 return None
             variant = self._pick_variant(texts, term_chain)
@@ -105,9 +124,13 @@ class KnowledgeBase:
                 return None
             by_language = texts[variant]
             used_language = language if language in by_language else DEFAULT_LANGUAGE
-            text = by_language.get(used_language) or next(iter(by_language.values()))
-            if "{term}" in text:
-                text = text.format(term=self._label(session, term, used_language) if term else "")
+            label = self._label(session, term, used_language) if term else ""
+            passages: tuple[Passage, ...] = ()
+            if kind == "answer":
+                passages = self._passages(session, topic, variant, used_language, label)
+                text = " ".join(p.text for p in passages)
+            else:
+                text = fill_term(by_language.get(used_language) or next(iter(by_language.values())), label)
             return Answer(
                 topic=topic,
                 variant=variant,
@@ -118,7 +141,82 @@ class KnowledgeBase:
                 facts=self._topic_facts(session, topic),
                 sources=self._topic_sources(session, topic),
                 related=self._related(session, topic, used_language),
+                passages=passages,
             )
+
+    @staticmethod
+    def _variants(session: Session, topic: str) -> dict[str, dict[str, bool]]:
+        """{variant: {language: True}} for the topic's answer passages (the first passage decides)."""
+        rows = session.execute(
+            select(models.TopicPassage.variant, models.TopicPassage.language).where(
+                models.TopicPassage.topic_key == topic, models.TopicPassage.position == 0
+            )
+        ).all()
+        variants: dict[str, dict[str, bool]] = {}
+        for variant, language in rows:
+            variants.setdefault(variant, {})[language] = True
+        return variants
+
+    @staticmethod
+    def _passages(
+        session: Session, topic: str, variant: str, language: str, label: str
+    ) -> tuple[Passage, ...]:
+        rows = session.execute(
+            select(models.TopicPassage)
+            .where(
+                models.TopicPassage.topic_key == topic,
+                models.TopicPassage.variant == variant,
+                models.TopicPassage.language == language,
+            )
+            .order_by(models.TopicPassage.position)
+        ).scalars()
+        facts: dict[int, list[str]] = {}
+        for position, fact_id in session.execute(
+            select(models.TopicPassageFact.position, models.TopicPassageFact.fact_id).where(
+                models.TopicPassageFact.topic_key == topic, models.TopicPassageFact.variant == variant
+            )
+        ).all():
+            facts.setdefault(position, []).append(fact_id)
+        return tuple(
+            Passage(
+                topic, variant, row.position, language, fill_term(row.text, label),
+                tuple(k for k in row.keywords.split("\n") if k),
+                tuple(sorted(facts.get(row.position, []), key=_fact_order)),
+            )
+            for row in rows
+        )  # fmt: skip
+
+    def content_digest(self) -> str | None:
+        """Changes whenever `make kb` changed any content row."""
+        with self._session_factory() as session:
+            return session.execute(select(models.ContentVersion.digest)).scalar_one_or_none()
+
+    def all_passages(self, language: str) -> list[Passage]:
+        """Every passage of every topic and variant, in `language` where it has text, else the default."""
+        with self._session_factory() as session:
+            keys = session.execute(
+                select(models.TopicPassage.topic_key, models.TopicPassage.variant)
+                .where(models.TopicPassage.position == 0)
+                .distinct()
+                .order_by(models.TopicPassage.topic_key, models.TopicPassage.variant)
+            ).all()
+            passages: list[Passage] = []
+            for topic, variant in keys:
+                found = self._passages(session, topic, variant, language, "")
+                passages += found or self._passages(session, topic, variant, DEFAULT_LANGUAGE, "")
+            return passages
+
+    def sources_of_facts(self, facts: tuple[str, ...]) -> tuple[SourceRef, ...]:
+        """The sources the given facts come from, in key order."""
+        with self._session_factory() as session:
+            rows = session.execute(
+                select(models.Source)
+                .join(models.Fact, models.Fact.source_key == models.Source.key)
+                .where(models.Fact.id.in_(facts))
+                .distinct()
+                .order_by(models.Source.key)
+            ).scalars()
+            return tuple(SourceRef(r.key, r.title, r.url, r.year) for r in rows)
 
     def topic_title(self, topic: str, language: str) -> str | None:
         with self._session_factory() as session:
@@ -315,9 +413,14 @@ class KnowledgeBase:
         """For each language, the fact IDs cited by a topic or service model that has text in it."""
         with self._session_factory() as session:
             topic_rows = session.execute(
-                select(models.TopicText.language, models.TopicFact.fact_id)
-                .join(models.TopicFact, models.TopicFact.topic_key == models.TopicText.topic_key)
-                .where(models.TopicText.kind == "answer")
+                select(models.TopicPassage.language, models.TopicPassageFact.fact_id)
+                .join(
+                    models.TopicPassageFact,
+                    (models.TopicPassageFact.topic_key == models.TopicPassage.topic_key)
+                    & (models.TopicPassageFact.variant == models.TopicPassage.variant)
+                    & (models.TopicPassageFact.position == models.TopicPassage.position),
+                )
+                .distinct()
             ).all()
             model_rows = session.execute(
                 select(models.ServiceModelText.language, models.ServiceModelFact.fact_id).join(

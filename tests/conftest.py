@@ -15,6 +15,7 @@ from sqlalchemy.orm import sessionmaker
 from deploy.postgres import PostgresServer
 from knowledge.db import make_engine, make_session_factory
 from knowledge.loader import CONTENT_DIR, load
+from knowledge.answering import Answerer
 from knowledge.queries import KnowledgeBase
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -86,14 +87,22 @@ def project_kb(tmp_path_factory) -> KnowledgeBase:
     return KnowledgeBase(factory)
 
 
+@pytest.fixture(scope="session")
+def project_answerer(project_kb) -> Answerer:
+    return Answerer(project_kb)
+
+
 @pytest.fixture
-def action_kb(project_kb, monkeypatch) -> KnowledgeBase:
+def action_kb(project_kb, project_answerer, monkeypatch) -> KnowledgeBase:
     """Make the actions use the session knowledge base instead of $ADVISOR_DATABASE_URL."""
     from bot.actions import common
 
     monkeypatch.setattr(common, "knowledge_base", lambda: project_kb)
-    for module in ("bot.actions.language", "bot.actions.answers"):
+    monkeypatch.setattr(common, "answerer", lambda: project_answerer)
+    for module in ("bot.actions.language", "bot.actions.answers", "bot.actions.prospect",
+                   "bot.actions.recommendation", "bot.actions.leads"):  # fmt: skip
         monkeypatch.setattr(f"{module}.knowledge_base", lambda: project_kb, raising=False)
+        monkeypatch.setattr(f"{module}.answerer", lambda: project_answerer, raising=False)
     return project_kb
 
 

@@ -34,9 +34,9 @@ def tracker(
     return Tracker("test-user", {"language": "en", **slots}, latest, [], False, None, loop, "action_listen")
 
 
-def run(action, tracker_: Tracker) -> tuple[list[dict], list]:
+def run(action, tracker_: Tracker, domain: dict | None = None) -> tuple[list[dict], list]:
     dispatcher = CollectingDispatcher()
-    events = action.run(dispatcher, tracker_, {})
+    events = action.run(dispatcher, tracker_, domain or {})
     return dispatcher.messages, events
 
 

@@ -24,18 +24,19 @@ def test_facts_file_lists_exactly_the_known_facts():
     assert {fact.id for fact in read_content().facts} == FACT_IDS
 
 
-def test_answers_with_dated_figures_state_the_year():
+def test_passages_with_dated_figures_state_the_year():
     content = read_content()
     years = {source.key: source.year for source in content.sources}
+    dated_facts = {fact.id for fact in content.facts if years[fact.source]}
     for topic in content.topics:
-        dated = [years[key] for key in topic.sources if years[key]]
-        if not dated:
-            continue
         for answer in topic.answers:
-            for language, text in answer.text.items():
-                assert re.search(r"\b(19|20)\d\d\b", text), (
-                    f"{topic.key}/{answer.variant}/{language}: no year"
-                )
+            for index, passage in enumerate(answer.passages):
+                if not dated_facts & set(passage.facts):
+                    continue
+                for language, text in passage.text.items():
+                    assert re.search(r"\b(19|20)\d\d\b", text), (
+                        f"{topic.key}/{answer.variant}/passage {index + 1}/{language}: no year"
+                    )
 
 
 def test_every_knowledge_intent_of_the_domain_has_a_topic_and_back():
@@ -50,4 +51,5 @@ def test_every_knowledge_intent_of_the_domain_has_a_topic_and_back():
 def test_no_answer_misprints_24_7(language):
     for topic in read_content().topics:
         for answer in topic.answers:
-            assert "27/7" not in answer.text[language]
+            for passage in answer.passages:
+                assert "27/7" not in passage.text[language]

@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
+import yaml
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import leads as lead_actions
 from bot.actions.leads import ActionDeleteMyData, ActionHandoff, ActionSaveLead
-from bot.actions.prospect import (
-    ActionAskConfirmed,
-    ActionAskConsent,
-    ActionCancelProspect,
-    ValidateProspectForm,
-    plain_text,
-)
+from bot.actions.prospect import ActionCancelProspect, ValidateProspectForm, plain_text
+from bot.actions.recommendation import ActionAskConfirmed, ActionAskConsent
 from knowledge.db import make_engine, make_session_factory
 from knowledge.leads import LeadStore
 from knowledge.loader import ensure_schema
 from tests.test_actions import responses, run, texts, tracker
 
 FORM = ValidateProspectForm()
+DOMAIN = yaml.safe_load((Path(__file__).resolve().parent.parent / "domain.yml").read_text())
 DOMAIN_SLOTS = [
     "processes", "channels", "languages", "hours", "volume", "timeline",
     "consent", "company", "contact_name", "email", "confirmed",
@@ -222,6 +220,7 @@ def test_summary_answers(action_kb):
     assert result == {
         "confirmed": None,
         "editing": False,
+        "form_misses": {},
         "company": None,
         "contact_name": None,
         "email": None,
@@ -248,17 +247,25 @@ FILLED = dict(
 )
 
 
-def test_recommendation_explains_itself_in_the_users_language(action_kb):
-    messages, _ = run(ActionAskConsent(), tracker("x", "inform", language="it", **FILLED))
-    by_response = {m["response"]: m for m in messages}
-    assert by_response["utter_recommendation"]["model_name"] == "BPO completo (front + back office)"
-    assert by_response["utter_reason_bpo_full"]["back"] == "buste paga"
-    assert "formazione" in by_response["utter_recommendation_workforce"]["workforce"]
-    assert by_response["utter_recommendation_languages_served"]["languages"] == "italiano"
-    assert by_response["utter_recommendation_languages_not_listed"]["languages"] == "portoghese"
-    assert "utter_recommendation_hours_24_7" in by_response
-    assert by_response["utter_recommendation_not_covered"]["not_covered"]
-    assert responses(messages)[-1] == "utter_ask_consent"
+def test_recommendation_is_one_readable_message_in_the_users_language(action_kb):
+    messages, _ = run(ActionAskConsent(), tracker("x", "inform", language="it", **FILLED), DOMAIN)
+    assert len(messages) == 2 and responses(messages) == ["utter_ask_consent"]
+    lines = messages[0]["text"].split("\n")
+    assert lines[0].startswith("Il mio consiglio: **BPO completo (front + back office)**.")
+    assert lines[1].startswith("Perché:") and "(servizio clienti)" in lines[1] and "(buste paga)" in lines[1]
+    assert lines[2].startswith("Profilo del team:") and "formazione" in lines[2]
+    assert "Lingue: italiano rientra tra le lingue servite dall'Albania." in lines
+    assert any(line.startswith("Per onestà: portoghese non rientra") for line in lines)
+    assert any(line.startswith("Orari: il servizio 24/7") for line in lines)
+    assert lines[-1].startswith("Non incluso:")
+
+
+def test_recommendation_lists_read_as_lists(action_kb):
+    needs = {**FILLED, "processes": ["customer_service", "sales", "payroll"], "languages": ["italian", "german"]}
+    messages, _ = run(ActionAskConsent(), tracker("x", "inform", **needs), DOMAIN)
+    text = messages[0]["text"]
+    assert "(customer service and sales)" in text
+    assert "Languages: Italian and German are both served from Albania." in text
 
 
 def test_summary_shows_user_text_as_text(action_kb):

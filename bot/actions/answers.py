@@ -1,59 +1,64 @@
-"""Knowledge answers: thin adapters from the dialogue to knowledge.queries."""
+"""Knowledge answers: thin adapters from the dialogue to knowledge.answering."""
 
 from __future__ import annotations
 
 import logging
+import threading
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.actions.common import current_language, knowledge_base, message_terms
+from bot.actions.common import answerer, current_language, knowledge_base, message_terms
+from knowledge.answering import Question, Reply
 from knowledge.content_schema import DEFAULT_VARIANT
-from knowledge.queries import Answer, KnowledgeBase, Term
+from knowledge.languages import SUPPORTED_LANGUAGES
+from knowledge.queries import Answer, KnowledgeBase
 
 logger = logging.getLogger(__name__)
 
 
-def best_answer(kb: KnowledgeBase, topic: str, language: str, terms: list[Term], kind: str) -> Answer | None:
-    """The answer specific to the first named term (variant or counterpart topic), else the general one."""
-    for term in terms:
-        answer = kb.answer(topic, language, term.key, kind)
-        if answer is not None and (answer.variant != DEFAULT_VARIANT or answer.topic != topic):
-            return answer
-    return kb.answer(topic, language, terms[0].key if terms else None, kind)
-
-
-def send_answer(dispatcher: CollectingDispatcher, answer: Answer) -> None:
-    if answer.is_fallback:
+def send_reply(dispatcher: CollectingDispatcher, reply: Answer | Reply) -> None:
+    if reply.is_fallback:
         dispatcher.utter_message(response="utter_translation_fallback")
-    dispatcher.utter_message(text=answer.text)
-    dated = [f"{s.title} ({s.year})" for s in answer.sources if s.year]
+    dispatcher.utter_message(text=reply.text)
+    dated = [f"{s.title} ({s.year})" for s in reply.sources if s.year]
     if dated:
         dispatcher.utter_message(response="utter_sources", sources="; ".join(dated))
-    related = [{"title": r.title, "payload": f"/{r.intent}"} for r in answer.related]
+    related = [{"title": r.title, "payload": f"/{r.intent}"} for r in reply.related]
     dispatcher.utter_message(response="utter_answer_next_step", buttons=related)
 
 
-def answer_topic(
-    dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, terms: list[Term], kind: str = "answer"
+def question_from(tracker: Tracker, kb: KnowledgeBase) -> Question:
+    ranking = tracker.latest_message.get("intent_ranking") or [tracker.latest_message.get("intent") or {}]
+    return Question(
+        text=tracker.latest_message.get("text") or "",
+        language=current_language(tracker),
+        intent_ranking=tuple(
+            (item["name"], float(item.get("confidence") or 0.0)) for item in ranking if item.get("name")
+        ),
+        terms=tuple(message_terms(tracker, kb)),
+        previous_topic=tracker.get_slot("last_topic"),
+        previous_subject=tracker.get_slot("last_term"),
+    )
+
+
+def answer_question(
+    dispatcher: CollectingDispatcher, tracker: Tracker, nothing_found: str
 ) -> list[EventType]:
-    """Send the topic's answer (or examples) and remember it for follow-ups."""
+    """Reply from the passages the question is about, and remember topic and subject for follow-ups."""
     try:
-        answer = best_answer(knowledge_base(), topic, current_language(tracker), terms, kind)
+        reply = answerer().reply(question_from(tracker, knowledge_base()))
     except SQLAlchemyError:
         logger.exception("knowledge base unreachable")
         dispatcher.utter_message(response="utter_knowledge_unavailable")
         return []
-    if answer is None:
-        dispatcher.utter_message(response="utter_no_examples" if kind == "examples" else "utter_ask_rephrase")
+    if reply is None:
+        dispatcher.utter_message(response=nothing_found)
         return []
-    send_answer(dispatcher, answer)
-    remembered_term = (
-        answer.variant if answer.variant != DEFAULT_VARIANT else (terms[0].key if terms else None)
-    )
-    return [SlotSet("last_topic", answer.topic), SlotSet("last_term", remembered_term)]
+    send_reply(dispatcher, reply)
+    return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
 
 
 class ActionAnswerQuestion(Action):
@@ -61,28 +66,17 @@ class ActionAnswerQuestion(Action):
         return "action_answer_question"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-        kb = knowledge_base()
-        topic = kb.topic_for_intent(intent)
-        if topic is None:
-            dispatcher.utter_message(response="utter_ask_rephrase")
-            return []
-        return answer_topic(dispatcher, tracker, topic, message_terms(tracker, kb))
+        return answer_question(dispatcher, tracker, nothing_found="utter_ask_rephrase")
 
 
 class ActionAnswerFollowup(Action):
-    """ "And for BPO?": the previous question again, about the newly named subject."""
+    """ "And for BPO?" (same question, new subject) or "and their salaries?" (new question, same subject)."""
 
     def name(self) -> str:
         return "action_answer_followup"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        topic = tracker.get_slot("last_topic")
-        terms = message_terms(tracker, knowledge_base())
-        if not topic or not terms:
-            dispatcher.utter_message(response="utter_no_previous_topic")
-            return []
-        return answer_topic(dispatcher, tracker, topic, terms)
+        return answer_question(dispatcher, tracker, nothing_found="utter_no_previous_topic")
 
 
 class ActionAnswerExamples(Action):
@@ -96,8 +90,33 @@ class ActionAnswerExamples(Action):
         if not topic:
             dispatcher.utter_message(response="utter_no_examples")
             return []
-        kb = knowledge_base()
+        kb, language = knowledge_base(), current_language(tracker)
         last_term = tracker.get_slot("last_term")
         named = message_terms(tracker, kb)
-        terms = named or ([t] if last_term and (t := kb.term(last_term, current_language(tracker))) else [])
-        return answer_topic(dispatcher, tracker, topic, terms, kind="examples")
+        terms = named or ([t] if last_term and (t := kb.term(last_term, language)) else [])
+        try:
+            examples = answerer().examples(topic, language, terms)
+        except SQLAlchemyError:
+            logger.exception("knowledge base unreachable")
+            dispatcher.utter_message(response="utter_knowledge_unavailable")
+            return []
+        if examples is None:
+            dispatcher.utter_message(response="utter_no_examples")
+            return []
+        send_reply(dispatcher, examples)
+        subject = (
+            examples.variant if examples.variant != DEFAULT_VARIANT else (terms[0].key if terms else None)
+        )
+        return [SlotSet("last_topic", examples.topic), SlotSet("last_term", subject)]
+
+
+def warm_up() -> None:
+    """Build the passage indexes (spaCy's lemma tables take seconds to load) before the first question."""
+    try:
+        for language in SUPPORTED_LANGUAGES:
+            answerer().ranker.index(language)
+    except Exception:  # no database yet: the first question builds them instead
+        logger.debug("passage indexes not warmed up", exc_info=True)
+
+
+threading.Thread(target=warm_up, name="passage-index-warm-up", daemon=True).start()

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from rasa_sdk import Tracker
 
+from knowledge.answering import Answerer
 from knowledge.db import make_engine, make_session_factory
 from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from knowledge.queries import KnowledgeBase, Term
@@ -20,6 +21,12 @@ ENTITY_KINDS = ("service", "channel", "language", "office", "outsourcing_type", 
 def knowledge_base() -> KnowledgeBase:
     """The knowledge base at $ADVISOR_DATABASE_URL; created once per action-server process."""
     return KnowledgeBase(make_session_factory(make_engine()))
+
+
+@lru_cache(maxsize=1)
+def answerer() -> Answerer:
+    """Passage ranking over the knowledge base; its indexes are kept per process and follow `make kb`."""
+    return Answerer(knowledge_base())
 
 
 def current_language(tracker: Tracker) -> str:

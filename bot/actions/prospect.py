@@ -8,7 +8,6 @@ and knowledge.leads.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from typing import Any
 
@@ -17,13 +16,23 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.common import current_language, form_asks_for, knowledge_base, message_terms
-from knowledge.recommender import Needs, NoProcessesError, Recommendation, recommend, split_by_office
+from bot.actions.answers import answer_question
+from bot.actions.common import form_asks_for, knowledge_base, message_terms
+from knowledge.hours import hours_needed
+from knowledge.recommender import Needs, split_by_office
 
 FORM = "prospect_form"
 NEEDS_SLOTS = ("processes", "channels", "languages", "hours", "volume", "timeline")
 CONTACT_SLOTS = ("company", "contact_name", "email")
 FORM_SLOTS = (*NEEDS_SLOTS, "consent", *CONTACT_SLOTS, "confirmed")
+# Bookkeeping of the form itself, forgotten with it.
+FORM_STATE_SLOTS = ("processes_text", "form_misses", "form_notes", "editing")
+# A question is asked at most twice: after the second miss the form moves on and keeps the words as a note.
+MAX_ASKS = 2
+# What a skipped question leaves in its slot: an empty list for glossary lists, "-" for the rest.
+LIST_SLOTS = {"processes", "channels", "languages"}
+# The customer-facing process implied when a need names customer channels but no customer-facing service.
+IMPLIED_FRONT_OFFICE = "customer_service"
 EDITABLE = {"processes", "channels", "languages", "hours", "volume", "timeline", "contact"}
 MAX_TEXT = 300
 NOT_SPECIFIED = "-"
@@ -46,18 +55,74 @@ NOT_AN_ANSWER = {
 }  # fmt: skip
 
 
+# Intents the form leaves to their own rules (help, a language switch, stop, handoff ...), never a miss.
+HANDLED_BY_RULES = NOT_AN_ANSWER - {"greet", "thanks", "followup_other"}
+# Leaving the form needs a clear intent (and then a confirmation): a doubtful "bye" is just not understood.
+LEAVING = {"stop", "goodbye"}
+CLEAR_INTENT = 0.6
+# The questions whose misses are counted (the summary's "confirmed" has its own edit loop).
+COUNTED_SLOTS = set(FORM_SLOTS) - {"confirmed"}
+
+
 def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
 
-def is_answer(tracker: Tracker) -> bool:
+def message_text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def asks_knowledge(tracker: Tracker) -> bool:
     intent = intent_of(tracker)
-    return not intent.startswith("ask_") and intent not in NOT_AN_ANSWER
+    return intent.startswith("ask_") or intent == "followup_other"
+
+
+def is_question(tracker: Tracker) -> bool:
+    """A knowledge question of its own ("is payroll back office?"), not an answer that mentions a topic."""
+    return asks_knowledge(tracker) and "?" in message_text(tracker)
+
+
+def is_answer(tracker: Tracker) -> bool:
+    """The message may answer the form: not a question of its own, not a request the rules handle.
+
+    A rich answer that the classifier took for a question ("answering DMs on Instagram plus the support
+    mailbox" looks like ask_channels) still answers, as long as it is not phrased as a question.
+    """
+    if asks_knowledge(tracker):
+        return not is_question(tracker)
+    return intent_of(tracker) not in NOT_AN_ANSWER
 
 
 def states_needs(tracker: Tracker) -> bool:
     """An answer or the opening request: "is payroll back office?" mid-form is a question, not a need."""
     return is_answer(tracker) or intent_of(tracker) == "request_recommendation"
+
+
+def confidence_of(tracker: Tracker) -> float:
+    return float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+
+
+def filled_any_form_slot(events: list[EventType]) -> bool:
+    return any(
+        e.get("event") == "slot" and e.get("name") in FORM_SLOTS and e.get("value") not in (None, [])
+        for e in events
+    )
+
+
+def skipped_value(slot: str) -> Any:
+    """What a question skipped after two misses leaves: nothing for lists, no consent, "-" for text."""
+    if slot in LIST_SLOTS:
+        return []
+    return False if slot == "consent" else NOT_SPECIFIED
+
+
+def answers_asked_slot(tracker: Tracker, slot: str) -> bool:
+    """Whatever the intent, a message that is not a question answers the question just asked.
+
+    "8 to 20, Monday to Saturday" came out as a goodbye; in answer to "which hours?" it is the hours.
+    """
+    asked = form_asks_for(tracker, slot)
+    return asked and not is_question(tracker) and intent_of(tracker) not in HANDLED_BY_RULES
 
 
 def merged(tracker: Tracker, slot: str, new: list[str]) -> list[str]:
@@ -96,12 +161,53 @@ class ValidateProspectForm(FormValidationAction):
             required = [slot for slot in required if slot not in CONTACT_SLOTS]
         return required
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        asked = tracker.get_slot("requested_slot")
+        events = await super().run(dispatcher, tracker, domain)
+        if asked not in COUNTED_SLOTS or filled_any_form_slot(events) or self._left_to_rules(tracker):
+            return events  # an answer, a correction, or help/stop/handoff ... (their rules answer)
+        return events + self._missed(asked, dispatcher, tracker)
+
+    @staticmethod
+    def _left_to_rules(tracker: Tracker) -> bool:
+        intent = intent_of(tracker)
+        if intent in LEAVING:
+            return confidence_of(tracker) >= CLEAR_INTENT  # an unclear "bye" is a miss, not a goodbye
+        return intent in HANDLED_BY_RULES
+
+    def _missed(self, asked: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """The message did not answer: a digression gets its answer; the question comes at most twice."""
+        misses = {**(tracker.get_slot("form_misses") or {})}
+        misses[asked] = misses.get(asked, 0) + 1
+        events: list[EventType] = [SlotSet("form_misses", misses)]
+        digression = asks_knowledge(tracker) and (
+            is_question(tracker) or confidence_of(tracker) >= CLEAR_INTENT
+        )
+        if digression:
+            events += answer_question(dispatcher, tracker, nothing_found="utter_ask_rephrase")
+        if misses[asked] < MAX_ASKS:
+            if not digression:
+                dispatcher.utter_message(response="utter_didnt_catch")
+            return events  # the form asks the same question once more
+        notes = {**(tracker.get_slot("form_notes") or {})}
+        words = " ".join(message_text(tracker).split())[:MAX_TEXT]
+        if words and not digression:
+            notes[asked] = words
+            dispatcher.utter_message(response="utter_moving_on_noted", words=plain_text(words))
+        else:
+            dispatcher.utter_message(response="utter_moving_on")
+        return [*events, SlotSet("form_notes", notes), SlotSet(asked, skipped_value(asked))]
+
     # ------------------------------------------------------------ extraction
 
     def _terms(self, tracker: Tracker, kind: str) -> list[str]:
         # A bare "Italian" may be classified as switch_language: it still answers "which languages?".
         answers_language_question = kind == "language" and form_asks_for(tracker, "languages")
-        if not states_needs(tracker) and not answers_language_question:
+        asked = {"service": "processes", "channel": "channels", "hours": "hours"}.get(kind)
+        answers_question = answers_language_question or (asked and answers_asked_slot(tracker, asked))
+        if not states_needs(tracker) and not answers_question:
             return []
         if form_asks_for(tracker, "volume"):
             return []  # a volume is counted in what is done ("2000 payslips", "5000 calls"): no new need
@@ -115,18 +221,23 @@ class ValidateProspectForm(FormValidationAction):
     def extract_processes(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         found = self._terms(tracker, "service")
         if not found and "agent" in self._terms(tracker, "role"):
-            found = ["customer_service"]  # "agents to answer calls": inbound customer service
+            found = [IMPLIED_FRONT_OFFICE]  # "agents to answer calls": inbound customer service
+        describes_work = form_asks_for(tracker, "processes") or intent_of(tracker) == "request_recommendation"
+        if describes_work and self._terms(tracker, "channel") and not has_front_office(found):
+            # "Bookings by phone and chat, plus invoice data entry": the channels are customer contact.
+            found = [IMPLIED_FRONT_OFFICE, *found]
         if not found:
             return {"processes": []} if self._unknown_answer(tracker, "processes") else {}
         return {
             "processes": merged(tracker, "processes", found),
-            "processes_text": tracker.latest_message["text"],
+            "processes_text": message_text(tracker),
         }
 
     def extract_channels(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         found = self._terms(tracker, "channel")
         if not found:
-            return {"channels": []} if self._unknown_answer(tracker, "channels") else {}
+            says_none = form_asks_for(tracker, "channels") and intent_of(tracker) == "deny"  # "none"
+            return {"channels": []} if says_none or self._unknown_answer(tracker, "channels") else {}
         return {"channels": merged(tracker, "channels", found)}
 
     def extract_languages(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
@@ -136,10 +247,32 @@ class ValidateProspectForm(FormValidationAction):
         return {"languages": merged(tracker, "languages", found)}
 
     def extract_hours(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        found = self._terms(tracker, "hours")
-        if not found:
+        named = self._terms(tracker, "hours")
+        parse_clock = named or answers_asked_slot(tracker, "hours")
+        needed = hours_needed(message_text(tracker), named) if parse_clock else None
+        if not needed:
             return {"hours": NOT_SPECIFIED} if self._unknown_answer(tracker, "hours") else {}
-        return {"hours": found[-1]}
+        return {"hours": needed}
+
+    # Free-text answers: taken as given when they answer the question just asked ("2000 tickets a month"
+    # may look like a knowledge question to the classifier; it still answers "what volume?").
+    def extract_volume(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        return self._free_answer(tracker, "volume")
+
+    def extract_timeline(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        return self._free_answer(tracker, "timeline")
+
+    def extract_company(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        return self._free_answer(tracker, "company")
+
+    def extract_contact_name(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        return self._free_answer(tracker, "contact_name")
+
+    @staticmethod
+    def _free_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
+        if not answers_asked_slot(tracker, slot) or intent_of(tracker) in ("greet", "thanks"):
+            return {}
+        return {slot: message_text(tracker)}
 
     def extract_email(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         """An address anywhere ("my e-mail is ..."), or any answer to the e-mail question (validated next)."""
@@ -206,7 +339,8 @@ class ValidateProspectForm(FormValidationAction):
         if isinstance(value, str) and value.startswith("edit:"):
             field = value.removeprefix("edit:")
             cleared = CONTACT_SLOTS if field == "contact" else (field,)
-            return {"confirmed": None, "editing": False, **dict.fromkeys(cleared)}
+            misses = {k: v for k, v in (tracker.get_slot("form_misses") or {}).items() if k not in cleared}
+            return {"confirmed": None, "editing": False, "form_misses": misses, **dict.fromkeys(cleared)}
         return {"confirmed": None, "editing": True}  # "no": ask what to change
 
     def _free_text(
@@ -223,90 +357,22 @@ class ValidateProspectForm(FormValidationAction):
         return {slot: text}
 
 
-def send_recommendation(dispatcher: CollectingDispatcher, result: Recommendation) -> None:
-    model = result.model
-    dispatcher.utter_message(response="utter_recommendation", model_name=model.name, summary=model.summary)
-    front, back, channels = (
-        ", ".join(result.front_office),
-        ", ".join(result.back_office),
-        ", ".join(result.channels),
-    )
-    reason = f"utter_reason_{result.code}" + ("_phone_assumed" if result.phone_assumed else "")
-    dispatcher.utter_message(response=reason, front=front, back=back, channels=channels)
-    dispatcher.utter_message(response="utter_recommendation_workforce", workforce=model.workforce)
-    if result.languages_served:
-        dispatcher.utter_message(
-            response="utter_recommendation_languages_served", languages=", ".join(result.languages_served)
-        )
-    if result.languages_not_listed:
-        dispatcher.utter_message(
-            response="utter_recommendation_languages_not_listed",
-            languages=", ".join(result.languages_not_listed),
-            served=", ".join(result.served_languages),
-        )
-    if result.hours and result.hours != NOT_SPECIFIED:
-        dispatcher.utter_message(response=f"utter_recommendation_hours_{result.hours}")
-    dispatcher.utter_message(response="utter_recommendation_not_covered", not_covered=model.not_covered)
-
-
-class ActionAskConsent(Action):
-    """Asking for consent comes right after the needs: the recommendation goes first."""
-
-    def name(self) -> str:
-        return "action_ask_consent"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        with contextlib.suppress(NoProcessesError):
-            send_recommendation(
-                dispatcher, recommend(knowledge_base(), needs_from_slots(tracker), current_language(tracker))
-            )
-        dispatcher.utter_message(response="utter_ask_consent")
-        return []
-
-
-class ActionAskConfirmed(Action):
-    """The summary the user confirms or edits."""
-
-    def name(self) -> str:
-        return "action_ask_confirmed"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        if tracker.get_slot("editing"):
-            dispatcher.utter_message(response="utter_ask_what_to_change")
-            return [SlotSet("editing", False)]
-        kb, language = knowledge_base(), current_language(tracker)
-
-        def labels(slot: str) -> str:
-            keys = tracker.get_slot(slot) or []
-            return ", ".join(t.label for key in keys if (t := kb.term(key, language))) or NOT_SPECIFIED
-
-        hours = tracker.get_slot("hours")
-        hours_term = kb.term(hours, language) if hours else None
-        try:
-            model_name = recommend(kb, needs_from_slots(tracker), language).model.name
-        except NoProcessesError:
-            model_name = NOT_SPECIFIED
-        consent = tracker.get_slot("consent") is True
-        dispatcher.utter_message(
-            response="utter_summary_with_contact" if consent else "utter_summary_anonymous",
-            processes=labels("processes"),
-            channels=labels("channels"),
-            languages=labels("languages"),
-            hours=hours_term.label if hours_term else NOT_SPECIFIED,
-            volume=plain_text(tracker.get_slot("volume") or NOT_SPECIFIED),
-            timeline=plain_text(tracker.get_slot("timeline") or NOT_SPECIFIED),
-            company=plain_text(tracker.get_slot("company") or NOT_SPECIFIED),
-            contact_name=plain_text(tracker.get_slot("contact_name") or NOT_SPECIFIED),
-            email=plain_text(tracker.get_slot("email") or NOT_SPECIFIED),
-            model_name=model_name,
-        )
-        return []
-
-
 def reset_form_events() -> list[EventType]:
-    return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("processes_text", None)] + [
-        SlotSet(slot, None) for slot in FORM_SLOTS
+    return [ActiveLoop(None), SlotSet("requested_slot", None)] + [
+        SlotSet(slot, None) for slot in (*FORM_SLOTS, *FORM_STATE_SLOTS)
     ]
+
+
+class ActionConfirmStop(Action):
+    """ "Stop" or "bye" inside the form: ask before forgetting. The form pauses; "no" resumes it."""
+
+    def name(self) -> str:
+        return "action_confirm_stop"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_confirm_stop")
+        # requested_slot is cleared so that the "no" that resumes the form answers no question of it.
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
 class ActionCancelProspect(Action):

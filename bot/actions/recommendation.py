@@ -1,0 +1,143 @@
+"""The recommendation, as one readable message, and the summary the prospect confirms.
+
+The recommendation's lines are the domain's responses (so every text stays in domain.yml, in every language),
+rendered here and joined into one message: Rasa renders one response per message, and seven bubbles were
+hard to read. `action_ask_consent` is declared with `send_domain: true` for this.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.common import current_language, knowledge_base
+from bot.actions.prospect import NOT_SPECIFIED, needs_from_slots, plain_text
+from knowledge.recommender import NoProcessesError, Recommendation, recommend
+
+
+def render(domain: dict, response: str, language: str, **values: Any) -> str:
+    """The text of a domain response in `language` (its language variation, else its default), filled in."""
+    variations = (domain.get("responses") or {}).get(response) or []
+    default = next((v for v in variations if not v.get("condition")), None)
+    chosen = next((v for v in variations if _is_language_variation(v, language)), default)
+    if chosen is None:
+        raise KeyError(f"response '{response}' is missing from the domain")
+    return chosen["text"].format(**values)
+
+
+def _is_language_variation(variation: dict, language: str) -> bool:
+    return any(
+        c.get("name") == "language" and c.get("value") == language for c in variation.get("condition") or []
+    )
+
+
+def joined(items: tuple[str, ...] | list[str], conjunction: str) -> str:
+    """ "Italian", "Italian and German", "Italian, German and French"."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _count_suffix(count: int) -> str:
+    return "one" if count == 1 else "two" if count == 2 else "many"
+
+
+def recommendation_text(domain: dict, result: Recommendation, language: str) -> str:
+    """The model in bold, then one short line each: why, the team, languages, hours, what is not included."""
+
+    def line(response: str, **values: Any) -> str:
+        return render(domain, response, language, **values)
+
+    def listed(items: tuple[str, ...]) -> str:
+        return joined(items, line("utter_list_and"))
+
+    model = result.model
+    reason = f"utter_reason_{result.code}" + ("_phone_assumed" if result.phone_assumed else "")
+    lines = [
+        line("utter_recommendation", model_name=f"**{model.name}**", summary=model.summary),
+        line(reason, front=listed(result.front_office), back=listed(result.back_office),
+             channels=listed(result.channels)),
+        line("utter_recommendation_workforce", workforce=model.workforce),
+    ]  # fmt: skip
+    if result.languages_served:
+        served = result.languages_served
+        lines.append(
+            line(
+                f"utter_recommendation_languages_served_{_count_suffix(len(served))}",
+                languages=listed(served),
+            )
+        )
+    if result.languages_not_listed:
+        missing = result.languages_not_listed
+        lines.append(
+            line(
+                f"utter_recommendation_languages_not_listed_{'one' if len(missing) == 1 else 'many'}",
+                languages=listed(missing),
+                served=listed(result.served_languages),
+            )
+        )
+    if result.hours and result.hours != NOT_SPECIFIED:
+        lines.append(line(f"utter_recommendation_hours_{result.hours}"))
+    lines.append(line("utter_recommendation_not_covered", not_covered=model.not_covered))
+    return "\n".join(lines)
+
+
+class ActionAskConsent(Action):
+    """Asking for consent comes right after the needs: the recommendation goes first, in one message."""
+
+    def name(self) -> str:
+        return "action_ask_consent"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        language = current_language(tracker)
+        try:
+            result = recommend(knowledge_base(), needs_from_slots(tracker), language)
+        except NoProcessesError:  # nothing matched after two tries: a consultant reads the notes
+            dispatcher.utter_message(response="utter_no_recommendation_noted")
+        else:
+            dispatcher.utter_message(text=recommendation_text(domain, result, language))
+        dispatcher.utter_message(response="utter_ask_consent")
+        return []
+
+
+class ActionAskConfirmed(Action):
+    """The summary the user confirms or edits."""
+
+    def name(self) -> str:
+        return "action_ask_confirmed"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        if tracker.get_slot("editing"):
+            dispatcher.utter_message(response="utter_ask_what_to_change")
+            return [SlotSet("editing", False)]
+        kb, language = knowledge_base(), current_language(tracker)
+
+        def labels(slot: str) -> str:
+            keys = tracker.get_slot(slot) or []
+            return ", ".join(t.label for key in keys if (t := kb.term(key, language))) or NOT_SPECIFIED
+
+        hours = tracker.get_slot("hours")
+        hours_term = kb.term(hours, language) if hours else None
+        try:
+            model_name = recommend(kb, needs_from_slots(tracker), language).model.name
+        except NoProcessesError:
+            model_name = NOT_SPECIFIED
+        consent = tracker.get_slot("consent") is True
+        dispatcher.utter_message(
+            response="utter_summary_with_contact" if consent else "utter_summary_anonymous",
+            processes=labels("processes"),
+            channels=labels("channels"),
+            languages=labels("languages"),
+            hours=hours_term.label if hours_term else NOT_SPECIFIED,
+            volume=plain_text(tracker.get_slot("volume") or NOT_SPECIFIED),
+            timeline=plain_text(tracker.get_slot("timeline") or NOT_SPECIFIED),
+            company=plain_text(tracker.get_slot("company") or NOT_SPECIFIED),
+            contact_name=plain_text(tracker.get_slot("contact_name") or NOT_SPECIFIED),
+            email=plain_text(tracker.get_slot("email") or NOT_SPECIFIED),
+            model_name=model_name,
+        )
+        return []

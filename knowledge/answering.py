@@ -1,0 +1,199 @@
+"""Compose the reply to a knowledge question from passages: the part the question is about comes first.
+
+Inputs are plain data (the question's text, the intent classifier's ranking, the glossary terms it names and
+what the conversation talked about last), so this is tested without Rasa. The steps:
+1. candidate topics: the top intent's topic; when the classifier is unsure (small margin between its top
+   intents) the top two or three compete, each with its confidence as a prior;
+2. the subject: the terms the question names, else the previous subject ("and their salaries?");
+3. two terms of the same kind ("HR versus customer care") are compared: each side's answer, labelled;
+4. otherwise the passages of each candidate's answer are ranked by prior plus word relevance, and the reply
+   leads with the passages the question is about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.content_schema import DEFAULT_VARIANT
+from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef, Term
+from knowledge.ranking import PassageRanker, passage_key
+
+# The top intent wins alone when it leads the next knowledge intent by at least this much.
+CONFIDENT_MARGIN = 0.3
+MAX_CANDIDATE_TOPICS = 3
+# A prior of 1 outweighs any word relevance (at most about 1), so a confident intent decides the topic.
+PRIOR_WEIGHT = 0.6
+# Below this best relevance the question is general ("tell me about BPO"): the whole answer, in order.
+FOCUS_THRESHOLD = 0.12
+# Passages at least this share of the best relevance also lead.
+LEAD_SHARE = 0.6
+MAX_FOCUSED_PASSAGES = 3
+FOLLOWUP_INTENT = "followup_other"
+# "And for BPO?" (a new subject): the previous question is the likely one. "And what do they earn?" (no
+# subject): a new question, so the previous topic is only a weak candidate beside the intents suggested.
+PREVIOUS_TOPIC_PRIOR = 0.5
+PREVIOUS_TOPIC_PRIOR_NO_SUBJECT = 0.05
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    language: str
+    intent_ranking: tuple[tuple[str, float], ...]  # (intent, confidence), best first
+    terms: tuple[Term, ...] = ()  # glossary terms named, in order of appearance
+    previous_topic: str | None = None
+    previous_subject: str | None = None  # term key
+
+
+@dataclass(frozen=True)
+class Reply:
+    topic: str
+    subject: str | None  # the term the reply was about, remembered for follow-ups
+    language: str
+    is_fallback: bool  # the requested language had no text
+    text: str
+    passages: tuple[Passage, ...]
+    sources: tuple[SourceRef, ...]  # of the facts of the passages shown
+    related: tuple[RelatedTopic, ...]
+
+
+class Answerer:
+    def __init__(self, kb: KnowledgeBase, ranker: PassageRanker | None = None):
+        self.kb = kb
+        self.ranker = ranker or PassageRanker(kb)
+
+    def reply(self, question: Question) -> Reply | None:
+        candidates = self.candidate_topics(question)
+        if not candidates:
+            return None
+        subjects = list(question.terms)
+        if not subjects and question.previous_subject:
+            carried = self.kb.term(question.previous_subject, question.language)
+            subjects = [carried] if carried else []
+        compared = compared_terms(question.terms)
+        if compared:
+            comparison = self._comparison(question, next(iter(candidates)), compared)
+            if comparison:
+                return comparison
+        answers = [
+            (answer, prior)
+            for topic, prior in candidates.items()
+            if (answer := self._answer_about(topic, question.language, subjects))
+        ]
+        if not answers:
+            return None
+        return self._focused(question, answers)
+
+    def candidate_topics(self, question: Question) -> dict[str, float]:
+        """Knowledge topics with their priors, best first."""
+        ranked = [
+            (topic, confidence)
+            for intent, confidence in question.intent_ranking
+            if (topic := self.kb.topic_for_intent(intent))
+        ]
+        candidates: dict[str, float] = {}
+        top_intent = question.intent_ranking[0][0] if question.intent_ranking else None
+        if top_intent == FOLLOWUP_INTENT and question.previous_topic:
+            prior = PREVIOUS_TOPIC_PRIOR if question.terms or not ranked else PREVIOUS_TOPIC_PRIOR_NO_SUBJECT
+            candidates[question.previous_topic] = prior
+        if ranked:
+            best = ranked[0][1]
+            for topic, confidence in ranked[:MAX_CANDIDATE_TOPICS]:
+                if best - confidence < CONFIDENT_MARGIN:
+                    candidates.setdefault(topic, confidence)
+        return dict(sorted(candidates.items(), key=lambda item: -item[1]))
+
+    def examples(self, topic: str, language: str, subjects: list[Term]) -> Answer | None:
+        """The examples that go with the answer about the subject ("give me examples")."""
+        return self._answer_about(topic, language, subjects, kind="examples")
+
+    def _answer_about(
+        self, topic: str, language: str, subjects: list[Term], kind: str = "answer"
+    ) -> Answer | None:
+        """The answer specific to the first subject with a variant or counterpart, else the default."""
+        for term in subjects:
+            answer = self.kb.answer(topic, language, term.key, kind)
+            if answer is not None and (answer.variant != DEFAULT_VARIANT or answer.topic != topic):
+                return answer
+        return self.kb.answer(topic, language, subjects[0].key if subjects else None, kind)
+
+    def _focused(self, question: Question, answers: list[tuple[Answer, float]]) -> Reply:
+        passages = [p for answer, _ in answers for p in answer.passages]
+        relevance = self.ranker.relevance(question.text, question.language, passages)
+        best_answer, best_score = answers[0][0], -1.0
+        for answer, prior in answers:
+            for passage in answer.passages:
+                score = PRIOR_WEIGHT * prior + relevance[passage_key(passage)]
+                if score > best_score:
+                    best_answer, best_score = answer, score
+        chosen = lead_with_relevant(best_answer.passages, relevance)
+        return self._reply(best_answer, chosen, subject_of(best_answer, question))
+
+    def _comparison(self, question: Question, topic: str, terms: tuple[Term, Term]) -> Reply | None:
+        """Both sides of "A versus B", each labelled, when the topic answers them differently."""
+        sides = [self.kb.answer(topic, question.language, term.key) for term in terms]
+        if any(side is None or side.topic != topic for side in sides):
+            return None  # a side belongs to another topic ("BPO vs call center" has a topic of its own)
+        first, second = sides
+        if first.variant == second.variant:
+            return None  # one text covers both: the ordinary answer compares them
+        passages = [p for side in sides for p in side.passages]
+        relevance = self.ranker.relevance(question.text, question.language, passages)
+        chosen: list[Passage] = []
+        lines = []
+        for term, side in zip(terms, sides, strict=True):
+            lead = lead_with_relevant(side.passages, relevance)[:2]
+            chosen += lead
+            lines.append(f"**{capitalised(term.label)}**: " + " ".join(p.text for p in lead))
+        reply = self._reply(first, tuple(chosen), terms[0].key)
+        return Reply(**{**reply.__dict__, "text": "\n".join(lines)})
+
+    def _reply(self, answer: Answer, passages: tuple[Passage, ...], subject: str | None) -> Reply:
+        facts = tuple(dict.fromkeys(f for p in passages for f in p.facts))
+        return Reply(
+            topic=answer.topic,
+            subject=subject,
+            language=answer.language,
+            is_fallback=answer.is_fallback,
+            text=" ".join(p.text for p in passages),
+            passages=passages,
+            sources=self.kb.sources_of_facts(facts),
+            related=answer.related,
+        )
+
+
+def lead_with_relevant(passages: tuple[Passage, ...], relevance: dict) -> tuple[Passage, ...]:
+    """General question: every passage in order. Specific one: the relevant passages first, then context."""
+    if not passages:
+        return passages
+    scores = [relevance.get(passage_key(p), 0.0) for p in passages]
+    best = max(scores)
+    if best < FOCUS_THRESHOLD:
+        return passages
+    leading = sorted(
+        (p for p, s in zip(passages, scores, strict=True) if s >= LEAD_SHARE * best),
+        key=lambda p: -relevance.get(passage_key(p), 0.0),
+    )
+    rest = [p for p in passages if p not in leading]
+    return tuple([*leading, *rest][: max(MAX_FOCUSED_PASSAGES, len(leading))])
+
+
+def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:
+    """The first two named terms of the same kind: "HR versus customer care", "front or back office"."""
+    for index, first in enumerate(terms):
+        for second in terms[index + 1 :]:
+            if first.kind == second.kind and first.key != second.key:
+                return first, second
+    return None
+
+
+def subject_of(answer: Answer, question: Question) -> str | None:
+    if answer.variant != DEFAULT_VARIANT:
+        return answer.variant
+    if question.terms:
+        return question.terms[0].key
+    return question.previous_subject
+
+
+def capitalised(label: str) -> str:
+    return label[:1].upper() + label[1:]

@@ -1,0 +1,96 @@
+"""How well a question's words fit each passage: TF-IDF cosine (scikit-learn) plus the passage's keywords.
+
+Three signals, each between 0 and 1:
+- lemma unigrams and bigrams of the passage's text and keywords (scikit-learn's TF-IDF, cosine);
+- character 3-5-grams of the same, so a typo ("salarys", "stipedi") still finds its passage;
+- keyword hits: keywords and phrases the content gives the passage, found in the question's lemmas.
+The index is rebuilt when the knowledge-base content changes (`make kb`), so an edited passage or keyword
+changes the ranking at once, with no retraining.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+from knowledge.queries import KnowledgeBase, Passage
+from knowledge.text_analysis import TextAnalyzer, analyzer_for
+
+WORD_WEIGHT, CHAR_WEIGHT, KEYWORD_WEIGHT = 0.45, 0.2, 0.35
+PassageKey = tuple[str, str, int]  # topic, variant, position
+
+
+def passage_key(passage: Passage) -> PassageKey:
+    return passage.topic, passage.variant, passage.position
+
+
+@dataclass(frozen=True)
+class _IndexedPassage:
+    row: int
+    keywords: tuple[str, ...]  # normalised (lemmas joined by spaces)
+
+
+class PassageIndex:
+    """TF-IDF vectors of every passage of one language."""
+
+    def __init__(self, passages: list[Passage], analyzer: TextAnalyzer):
+        self._analyzer = analyzer
+        documents = [self._document(p) for p in passages]
+        self._words = TfidfVectorizer(analyzer=lambda doc: _word_grams(doc.split()), sublinear_tf=True)
+        self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        self._word_matrix = self._words.fit_transform(documents) if documents else None
+        self._char_matrix = self._chars.fit_transform(documents) if documents else None
+        self._entries = {
+            passage_key(p): _IndexedPassage(row, tuple(analyzer.normalised(k) for k in p.keywords))
+            for row, p in enumerate(passages)
+        }
+
+    def _document(self, passage: Passage) -> str:
+        keywords = " ".join(passage.keywords)
+        return self._analyzer.normalised(f"{passage.text} {keywords} {keywords}")
+
+    def relevance(self, question: str, passages: list[Passage]) -> dict[PassageKey, float]:
+        """For each passage, 0 (no shared words) to about 1 (the question is about exactly this)."""
+        normalised = self._analyzer.normalised(question)
+        known = [p for p in passages if passage_key(p) in self._entries]
+        if not normalised or not known or self._word_matrix is None:
+            return {passage_key(p): 0.0 for p in passages}
+        rows = [self._entries[passage_key(p)].row for p in known]
+        word_scores = cosine_similarity(self._words.transform([normalised]), self._word_matrix[rows])[0]
+        char_scores = cosine_similarity(self._chars.transform([normalised]), self._char_matrix[rows])[0]
+        padded = f" {normalised} "
+        scores = {passage_key(p): 0.0 for p in passages}
+        for passage, word, char in zip(known, word_scores, char_scores, strict=True):
+            hits = sum(1 for k in self._entries[passage_key(passage)].keywords if k and f" {k} " in padded)
+            keyword = 1 - 0.5**hits
+            scores[passage_key(passage)] = WORD_WEIGHT * word + CHAR_WEIGHT * char + KEYWORD_WEIGHT * keyword
+        return scores
+
+
+def _word_grams(lemmas: list[str]) -> list[str]:
+    return lemmas + [f"{a} {b}" for a, b in itertools.pairwise(lemmas)]
+
+
+class PassageRanker:
+    """One index per language, rebuilt when the content digest changes. Safe to share between threads."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self._kb = kb
+        self._lock = threading.Lock()
+        self._indexes: dict[str, tuple[str | None, PassageIndex]] = {}
+
+    def index(self, language: str) -> PassageIndex:
+        digest = self._kb.content_digest()
+        with self._lock:
+            cached = self._indexes.get(language)
+            if cached is None or cached[0] != digest:
+                cached = (digest, PassageIndex(self._kb.all_passages(language), analyzer_for(language)))
+                self._indexes[language] = cached
+            return cached[1]
+
+    def relevance(self, question: str, language: str, passages: list[Passage]) -> dict[PassageKey, float]:
+        return self.index(language).relevance(question, passages)

@@ -1,0 +1,62 @@
+"""Words of a question or passage as comparable units: spaCy's tokenizer and lemma tables, accents folded.
+
+Built from spaCy's own language data (`spacy.blank` and `spacy-lookups-data`), so it needs no model download
+and serves every language spaCy has data for: "stipendi" and "stipendio", "salaries" and "salary" meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import spacy
+from spacy.lookups import load_lookups
+
+WORDLIKE = re.compile(r"\w", re.UNICODE)
+MAX_LEMMA_STEPS = 3
+
+
+def fold_accents(text: str) -> str:
+    """ "perché" -> "perche", "Gehälter" -> "gehalter": typing without accents still matches."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+class TextAnalyzer:
+    """Lower-case, accent-folded lemmas of one language's text."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._tokenizer = spacy.blank(language).tokenizer
+        try:  # a spaCy Table: keyed by string hashes, so looked up with its own get()
+            self._lemmas = load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup")
+        except ValueError:  # spacy-lookups-data has no lookup table for this language
+            self._lemmas = {}
+
+    def lemma(self, word: str) -> str:
+        """The lookup lemma, followed to its end: the Italian table maps "stipendi" to "stipendio" but
+        "stipendio" to "stipendiare", so plural and singular only meet at the last step."""
+        for _ in range(MAX_LEMMA_STEPS):
+            lemma = self._lemmas.get(word, word)
+            if lemma == word:
+                break
+            word = lemma
+        return word
+
+    def lemmas(self, text: str) -> list[str]:
+        lemmas = []
+        for token in self._tokenizer(text.lower().replace("’", "'")):
+            word = token.text.strip("'")
+            if WORDLIKE.search(word):
+                lemmas.append(fold_accents(self.lemma(word)))
+        return lemmas
+
+    def normalised(self, text: str) -> str:
+        """The lemmas joined by spaces: the form keywords and questions are compared in."""
+        return " ".join(self.lemmas(text))
+
+
+@lru_cache(maxsize=8)
+def analyzer_for(language: str) -> TextAnalyzer:
+    return TextAnalyzer(language)
