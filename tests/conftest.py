@@ -13,9 +13,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.orm import sessionmaker
 
 from deploy.postgres import PostgresServer
+from knowledge.answering import Answerer
 from knowledge.db import make_engine, make_session_factory
 from knowledge.loader import CONTENT_DIR, load
-from knowledge.answering import Answerer
 from knowledge.queries import KnowledgeBase
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -20,6 +20,7 @@ def tracker(
     entities: list[dict[str, Any]] | None = None,
     metadata: dict | None = None,
     active_loop: str | None = None,
+    confidence: float = 0.99,
     **slots: Any,
 ) -> Tracker:
     """A tracker whose latest message is `text`, classified as `intent`, with spaCy-ruler style entities."""
@@ -27,7 +28,7 @@ def tracker(
     for entity in entities or []:
         start = text.lower().find(entity["value"].lower())
         located.append({**entity, "start": start, "end": start + len(entity["value"])})
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": located}
+    latest = {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": located}
     if metadata is not None:
         latest["metadata"] = metadata
     loop = {"name": active_loop} if active_loop else None

@@ -261,7 +261,11 @@ def test_recommendation_is_one_readable_message_in_the_users_language(action_kb)
 
 
 def test_recommendation_lists_read_as_lists(action_kb):
-    needs = {**FILLED, "processes": ["customer_service", "sales", "payroll"], "languages": ["italian", "german"]}
+    needs = {
+        **FILLED,
+        "processes": ["customer_service", "sales", "payroll"],
+        "languages": ["italian", "german"],
+    }
     messages, _ = run(ActionAskConsent(), tracker("x", "inform", **needs), DOMAIN)
     text = messages[0]["text"]
     assert "(customer service and sales)" in text

@@ -1,0 +1,157 @@
+"""The reply leads with what was asked: passage ranking, comparisons and carry-over, over the real content."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answering import Answerer, Question
+from knowledge.loader import load
+from knowledge.queries import KnowledgeBase
+from tests.test_loader import edit
+
+
+@pytest.fixture
+def qa(project_answerer) -> Answerer:
+    return project_answerer
+
+
+def ask(answerer: Answerer, text: str, intents, terms=(), language="en", **previous):
+    kb = answerer.kb
+    resolved = tuple(kb.resolve_term(surface, language) for surface in terms)
+    assert all(resolved), f"test setup: unknown glossary term in {terms}"
+    return answerer.reply(Question(text, language, tuple(intents), resolved, **previous))
+
+
+# ------------------------------------------------------- the answer to the question, not the topic
+
+
+def test_a_question_about_today_leads_with_today_not_with_the_history(qa):
+    reply = ask(qa, "is BPO still mostly about factories today?", [("ask_history", 0.8)], ["bpo"])
+    assert "A7" in reply.passages[0].facts
+    assert "highly qualified" in reply.passages[0].text
+
+
+def test_why_a_skill_matters_leads_with_the_reason_not_the_list(qa):
+    reply = ask(qa, "Why would agents need emotional intelligence?", [("ask_skills", 0.9)], ["agents"])
+    first = reply.passages[0].text.lower()
+    assert "emotional intelligence" in first or "soft skills" in first
+    assert "satisfaction" in first
+
+
+def test_the_same_in_italian(qa):
+    reply = ask(
+        qa, "perché agli operatori serve l'intelligenza emotiva?", [("ask_skills", 0.9)],
+        ["operatori"], language="it",
+    )  # fmt: skip
+    assert reply.language == "it"
+    assert "soddisf" in reply.passages[0].text.lower()
+
+
+def test_a_general_question_gets_the_whole_answer_in_order(qa):
+    reply = ask(qa, "what is BPO?", [("ask_what_is_bpo", 0.95)], ["bpo"])
+    assert [p.position for p in reply.passages] == list(range(len(reply.passages)))
+    assert len(reply.passages) >= 3
+
+
+def test_an_unsure_classifier_lets_the_words_pick_among_the_top_topics(qa):
+    intents = [("ask_history", 0.34), ("ask_salaries", 0.31), ("ask_skills", 0.2)]
+    reply = ask(qa, "how much money do call center agents make a month?", intents, ["call center"])
+    assert reply.topic == "salaries"
+
+
+def test_a_confident_intent_is_not_overruled_by_words(qa):
+    reply = ask(qa, "what is the history of salaries?", [("ask_history", 0.9), ("ask_salaries", 0.05)])
+    assert reply.topic == "history"
+
+
+def test_dated_figures_carry_their_source(qa):
+    reply = ask(qa, "how much do agents earn in Albania?", [("ask_salaries", 0.9)], ["agents"])
+    assert any(source.year for source in reply.sources)
+    assert all(p.facts for p in reply.passages)
+
+
+# ------------------------------------------------------------------------------- comparisons
+
+
+def test_two_services_compared_get_both_offices(qa):
+    reply = ask(
+        qa, "HR versus customer care: which office is each?", [("ask_service_office", 0.8)],
+        ["hr", "customer care"],
+    )  # fmt: skip
+    hr, care = reply.text.split("\n")
+    assert hr.startswith("**HR**") and "back office" in hr
+    assert care.startswith("**Customer service**") and "front office" in care
+
+
+def test_front_or_back_office_gets_both_sides(qa):
+    reply = ask(
+        qa, "front or back office, what's the difference?", [("ask_front_back_office", 0.9)],
+        ["front office", "back office"],
+    )  # fmt: skip
+    assert "customers" in reply.text and "internal" in reply.text
+
+
+def test_comparison_in_italian(qa):
+    reply = ask(
+        qa, "buste paga o servizio clienti: sono front o back office?", [("ask_service_office", 0.8)],
+        ["buste paga", "servizio clienti"], language="it",
+    )  # fmt: skip
+    payroll, care = reply.text.split("\n")
+    assert "back office" in payroll and "front office" in care
+
+
+# ------------------------------------------------------------------------------- carry-over
+
+
+def test_a_new_question_without_subject_keeps_the_previous_subject(qa):
+    reply = ask(
+        qa, "and what do people there earn?", [("followup_other", 0.6), ("ask_salaries", 0.3)],
+        previous_topic="what_is_bpo", previous_subject="bpo",
+    )  # fmt: skip
+    assert (reply.topic, reply.subject) == ("salaries", "bpo")
+    assert "BPO" in reply.text
+
+
+def test_carry_over_in_italian(qa):
+    reply = ask(
+        qa, "e gli stipendi?", [("ask_salaries", 0.7)], language="it",
+        previous_topic="skills", previous_subject="call_center",
+    )  # fmt: skip
+    assert (reply.topic, reply.subject, reply.language) == ("salaries", "call_center", "it")
+    assert "call center" in reply.text
+
+
+def test_what_about_training_keeps_the_subject(qa):
+    reply = ask(
+        qa, "what about training?", [("ask_training", 0.8)],
+        previous_topic="what_is_call_center", previous_subject="call_center",
+    )  # fmt: skip
+    assert (reply.topic, reply.subject) == ("training", "call_center")
+
+
+def test_a_new_subject_without_question_keeps_the_previous_question(qa):
+    reply = ask(
+        qa, "and for call centers?", [("followup_other", 0.9)], ["call centers"],
+        previous_topic="what_is_bpo", previous_subject="bpo",
+    )  # fmt: skip
+    assert reply.topic == "what_is_call_center"
+
+
+def test_no_knowledge_intent_and_nothing_before_gives_no_reply(qa):
+    assert ask(qa, "and?", [("followup_other", 0.9)]) is None
+
+
+# ------------------------------------------------------- content edits reach the ranking at once
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_editing_keywords_changes_the_reply_without_retraining(session_factory, content_copy):
+    load(session_factory, content_copy)
+    answerer = Answerer(KnowledgeBase(session_factory))
+    question = "tell me about zebras"
+    before = ask(answerer, question, [("ask_kpis", 0.9)])
+    edit(content_copy / "market.yml", "en: [service level, 80/20,", "en: [zebras, service level, 80/20,")
+    load(session_factory, content_copy)
+    after = ask(answerer, question, [("ask_kpis", 0.9)])
+    assert "zebras" in after.passages[0].keywords
+    assert after.passages[0] != before.passages[0]
