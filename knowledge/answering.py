@@ -16,13 +16,19 @@ from dataclasses import dataclass
 
 from knowledge.content_schema import DEFAULT_VARIANT
 from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef, Term
-from knowledge.ranking import PassageRanker, passage_key
+from knowledge.ranking import STRONG_MATCH, PassageRanker, passage_key
 
 # The top intent wins alone when it leads the next knowledge intent by at least this much.
 CONFIDENT_MARGIN = 0.3
 MAX_CANDIDATE_TOPICS = 3
-# A prior of 1 outweighs any word relevance (at most about 1), so a confident intent decides the topic.
-PRIOR_WEIGHT = 0.6
+# How much the classifier's confidence in a topic counts against the words' relevance (0 to about 1): a
+# confident intent usually decides, but a question whose words clearly name another topic's passage ("what's
+# AHT?" taken for "what is a call center?") is answered from that passage.
+PRIOR_WEIGHT = 0.4
+# Topics whose passages fit the question's words best join the candidates, with no prior of their own,
+# when the fit is this good at least (well above what off-topic text reaches).
+WORD_CANDIDATES = 3
+WORD_CANDIDATE_MATCH = 0.3
 # Below this best relevance the question is general ("tell me about BPO"): the whole answer, in order.
 FOCUS_THRESHOLD = 0.12
 # Passages at least this share of the best relevance also lead.
@@ -33,6 +39,8 @@ FOLLOWUP_INTENT = "followup_other"
 # subject): a new question, so the previous topic is only a weak candidate beside the intents suggested.
 PREVIOUS_TOPIC_PRIOR = 0.5
 PREVIOUS_TOPIC_PRIOR_NO_SUBJECT = 0.05
+# A follow-up without a subject asks a new question when the classifier suggests one at least this strongly.
+NEW_QUESTION_CONFIDENCE = 0.25
 
 
 @dataclass(frozen=True)
@@ -62,30 +70,41 @@ class Answerer:
         self.kb = kb
         self.ranker = ranker or PassageRanker(kb)
 
-    def reply(self, question: Question) -> Reply | None:
-        candidates = self.candidate_topics(question)
-        if not candidates:
-            return None
+    def reply(self, question: Question, words_must_match: bool = False) -> Reply | None:
+        """The reply, or None when nothing fits. `words_must_match` asks for a clear word match as well,
+        for messages the classifier did not take for a knowledge question at all."""
         subjects = list(question.terms)
         if not subjects and question.previous_subject:
             carried = self.kb.term(question.previous_subject, question.language)
             subjects = [carried] if carried else []
-        compared = compared_terms(question.terms)
-        if compared:
-            comparison = self._comparison(question, next(iter(candidates)), compared)
-            if comparison:
-                return comparison
         answers = [
-            (answer, prior)
-            for topic, prior in candidates.items()
+            (topic, answer, prior)
+            for topic, prior in self.candidate_topics(question).items()
             if (answer := self._answer_about(topic, question.language, subjects))
         ]
         if not answers:
             return None
-        return self._focused(question, answers)
+        topic, answer, relevance = self._best(question, answers)
+        if words_must_match and max(relevance.values(), default=0.0) < STRONG_MATCH:
+            return None
+        compared = compared_terms(question.terms)
+        comparison = self._comparison(question, topic, compared) if compared else None
+        if comparison:
+            return comparison
+        chosen = lead_with_relevant(answer.passages, relevance)
+        return self._reply(answer, chosen, subject_of(answer, question))
 
     def candidate_topics(self, question: Question) -> dict[str, float]:
-        """Knowledge topics with their priors, best first."""
+        """Knowledge topics with their priors, best first, then the topics the words point at (prior 0)."""
+        candidates = self._intent_topics(question)
+        words = self.ranker.best_topics(
+            question.text, question.language, WORD_CANDIDATES, WORD_CANDIDATE_MATCH
+        )
+        for topic in words:
+            candidates.setdefault(topic, 0.0)
+        return candidates
+
+    def _intent_topics(self, question: Question) -> dict[str, float]:
         ranked = [
             (topic, confidence)
             for intent, confidence in question.intent_ranking
@@ -94,8 +113,10 @@ class Answerer:
         candidates: dict[str, float] = {}
         top_intent = question.intent_ranking[0][0] if question.intent_ranking else None
         if top_intent == FOLLOWUP_INTENT and question.previous_topic:
-            prior = PREVIOUS_TOPIC_PRIOR if question.terms or not ranked else PREVIOUS_TOPIC_PRIOR_NO_SUBJECT
-            candidates[question.previous_topic] = prior
+            asks_anew = not question.terms and ranked and ranked[0][1] >= NEW_QUESTION_CONFIDENCE
+            candidates[question.previous_topic] = (
+                PREVIOUS_TOPIC_PRIOR_NO_SUBJECT if asks_anew else PREVIOUS_TOPIC_PRIOR
+            )
         if ranked:
             best = ranked[0][1]
             for topic, confidence in ranked[:MAX_CANDIDATE_TOPICS]:
@@ -117,17 +138,17 @@ class Answerer:
                 return answer
         return self.kb.answer(topic, language, subjects[0].key if subjects else None, kind)
 
-    def _focused(self, question: Question, answers: list[tuple[Answer, float]]) -> Reply:
-        passages = [p for answer, _ in answers for p in answer.passages]
+    def _best(self, question: Question, answers: list[tuple[str, Answer, float]]) -> tuple[str, Answer, dict]:
+        """The candidate whose best passage scores highest (prior plus relevance), and the relevances."""
+        passages = [p for _, answer, _ in answers for p in answer.passages]
         relevance = self.ranker.relevance(question.text, question.language, passages)
-        best_answer, best_score = answers[0][0], -1.0
-        for answer, prior in answers:
-            for passage in answer.passages:
-                score = PRIOR_WEIGHT * prior + relevance[passage_key(passage)]
-                if score > best_score:
-                    best_answer, best_score = answer, score
-        chosen = lead_with_relevant(best_answer.passages, relevance)
-        return self._reply(best_answer, chosen, subject_of(best_answer, question))
+
+        def score(candidate: tuple[str, Answer, float]) -> float:
+            _, answer, prior = candidate
+            return PRIOR_WEIGHT * prior + max(relevance[passage_key(p)] for p in answer.passages)
+
+        topic, answer, _ = max(answers, key=score)
+        return topic, answer, {passage_key(p): relevance[passage_key(p)] for p in answer.passages}
 
     def _comparison(self, question: Question, topic: str, terms: tuple[Term, Term]) -> Reply | None:
         """Both sides of "A versus B", each labelled, when the topic answers them differently."""

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import leads as lead_actions
 from bot.actions.leads import ActionDeleteMyData, ActionHandoff, ActionSaveLead
-from bot.actions.prospect import ActionCancelProspect, ValidateProspectForm, plain_text
+from bot.actions.prospect import ActionCancelProspect, ActionConfirmStop, ValidateProspectForm, plain_text
 from bot.actions.recommendation import ActionAskConfirmed, ActionAskConsent
 from knowledge.db import make_engine, make_session_factory
 from knowledge.leads import LeadStore
@@ -333,3 +333,132 @@ def test_plain_text_escapes_markup():
         plain_text("[click](http://x) *bold* <script>") == "\\[click\\]\\(http://x\\) \\*bold\\* \\<script\\>"
     )
     assert texts([{"text": plain_text("Rossi Srl")}]) == ["Rossi Srl"]
+
+
+# ------------------------------------------------------- free text inside the form (what a visitor types)
+
+NEEDS_SO_FAR = dict(processes=["customer_service"], channels=["phone"], languages=["italian"])
+
+
+def form_run(tracker_) -> tuple[list[dict], dict]:
+    """The form's validation as Rasa runs it on a user message: messages sent and slots set."""
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(FORM.run(dispatcher, tracker_, DOMAIN))
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def asked(slot: str, text: str, intent: str, entities=None, confidence: float = 0.99, **slots):
+    return tracker(
+        text, intent, entities, active_loop="prospect_form", confidence=confidence, requested_slot=slot,
+        **{**NEEDS_SO_FAR, **slots},
+    )  # fmt: skip
+
+
+def test_an_hour_range_answers_the_hours_question_even_when_read_as_a_goodbye(action_kb):
+    _, slots = form_run(asked("hours", "8 to 20, Monday to Saturday", "goodbye"))
+    assert slots["hours"] == "extended_hours"
+    _, slots = form_run(asked("hours", "Mo-Fr 9-18", "nlu_fallback", confidence=0.2))
+    assert slots["hours"] == "business_hours"
+
+
+def test_a_rich_answer_naming_channels_is_an_answer_not_a_question(action_kb):
+    text = "answering DMs and comments on Instagram plus the support mailbox"
+    entities = [{"entity": "channel", "value": v} for v in ("DMs", "Instagram", "support mailbox")]
+    messages, slots = form_run(
+        asked("processes", text, "ask_channels", entities, processes=None, channels=None)
+    )
+    assert slots["processes"] == ["customer_service"]
+    assert slots["channels"] == ["social_media", "email"]
+    assert not texts(messages)  # no knowledge answer instead of moving on
+
+
+def test_a_need_with_customer_facing_and_internal_parts_keeps_both(action_kb):
+    text = "Bookings by phone and chat, plus invoice data entry and staff paperwork"
+    entities = [
+        {"entity": "service", "value": "Bookings"}, {"entity": "channel", "value": "phone"},
+        {"entity": "channel", "value": "chat"}, {"entity": "service", "value": "data entry"},
+        {"entity": "service", "value": "paperwork"},
+    ]  # fmt: skip
+    _, slots = form_run(asked("processes", text, "inform", entities, processes=None, channels=None))
+    assert slots["processes"] == ["appointment_setting", "data_entry", "administration"]
+    assert slots["channels"] == ["phone", "chat"]
+
+
+def test_channels_named_without_a_customer_service_imply_one(action_kb):
+    text = "orders by phone and chat, plus payroll"
+    entities = [{"entity": "channel", "value": "phone"}, {"entity": "channel", "value": "chat"},
+                {"entity": "service", "value": "payroll"}]  # fmt: skip
+    _, slots = form_run(asked("processes", text, "inform", entities, processes=None, channels=None))
+    assert slots["processes"] == ["customer_service", "payroll"]
+
+
+def test_a_question_is_asked_at_most_twice_then_the_visitors_words_are_kept(action_kb):
+    messages, slots = form_run(asked("hours", "depends on the season really", "nlu_fallback"))
+    assert responses(messages) == ["utter_didnt_catch"]
+    assert slots == {"form_misses": {"hours": 1}}
+    messages, slots = form_run(
+        asked(
+            "hours", "depends on the season really", "nlu_fallback", confidence=0.2, form_misses={"hours": 1}
+        )
+    )
+    assert responses(messages) == ["utter_moving_on_noted"]
+    assert messages[0]["words"] == "depends on the season really"
+    assert slots["hours"] == "-" and slots["form_notes"] == {"hours": "depends on the season really"}
+
+
+def test_a_digression_is_answered_then_the_question_comes_once_more(action_kb):
+    question = asked(
+        "hours", "what is BPO?", "ask_what_is_bpo", [{"entity": "outsourcing_type", "value": "BPO"}]
+    )
+    messages, slots = form_run(question)
+    assert "non-core" in texts(messages)[0]
+    assert "utter_answer_next_step" not in responses(messages)  # the form's question follows instead
+    assert slots["form_misses"] == {"hours": 1} and "hours" not in slots
+    call_center = [{"entity": "outsourcing_type", "value": "call center"}]
+    again = asked(
+        "hours",
+        "and what is a call center?",
+        "ask_what_is_call_center",
+        call_center,
+        form_misses={"hours": 1},
+    )
+    messages, slots = form_run(again)
+    assert "phone" in texts(messages)[0]
+    assert responses(messages)[-1] == "utter_moving_on"
+    assert slots["hours"] == "-" and slots["form_notes"] == {}
+
+
+def test_leaving_the_form_needs_a_clear_intent(action_kb):
+    messages, slots = form_run(asked("hours", "ok bye then", "goodbye", confidence=0.95))
+    assert messages == [] and slots == {}  # left to the rule, which asks for confirmation
+    messages, slots = form_run(asked("hours", "hmm maybe", "goodbye", confidence=0.4))
+    assert responses(messages) == ["utter_didnt_catch"] and slots == {"form_misses": {"hours": 1}}
+
+
+def test_stopping_asks_before_forgetting(action_kb):
+    messages, events = run(ActionConfirmStop(), asked("hours", "stop", "stop"))
+    assert responses(messages) == ["utter_confirm_stop"]
+    assert ActiveLoop(None) in events and SlotSet("requested_slot", None) in events
+    assert not any(e.get("name") in ("processes", "hours") for e in events)  # nothing forgotten yet
+
+
+def test_a_question_that_starts_the_form_is_answered_first(action_kb):
+    text = "Our support team drowns in emails, someone told me a BPO can take that over. True?"
+    entities = [{"entity": "channel", "value": "emails"}, {"entity": "outsourcing_type", "value": "BPO"}]
+    opening = tracker(text, "request_recommendation", entities, active_loop="prospect_form")
+    opening.latest_message["intent_ranking"] = [
+        {"name": "request_recommendation", "confidence": 0.63}, {"name": "ask_channels", "confidence": 0.2},
+    ]  # fmt: skip
+    messages, slots = form_run(opening)
+    assert texts(messages) and "e-mail" in texts(messages)[0]
+    assert slots["processes"] == ["customer_service"] and slots["channels"] == ["email"]
+
+
+def test_the_visitors_own_words_reach_the_lead(leads):
+    notes = {"hours": "depends on the season", "email": "ask my assistant"}
+    run(ActionSaveLead(), tracker("yes", "affirm", **FILLED, form_notes=notes))
+    assert leads.get("test-user")["notes"] == notes
+    run(ActionSaveLead(), tracker("yes", "affirm", **{**FILLED, "consent": False}, form_notes=notes))
+    assert leads.get("test-user")["notes"] == {
+        "hours": "depends on the season"
+    }  # no contact, no contact notes

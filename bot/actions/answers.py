@@ -19,15 +19,17 @@ from knowledge.queries import Answer, KnowledgeBase
 logger = logging.getLogger(__name__)
 
 
-def send_reply(dispatcher: CollectingDispatcher, reply: Answer | Reply) -> None:
+def send_reply(dispatcher: CollectingDispatcher, reply: Answer | Reply, next_step: bool = True) -> None:
+    """The answer, its dated sources and, outside the form (whose question follows), the next steps."""
     if reply.is_fallback:
         dispatcher.utter_message(response="utter_translation_fallback")
     dispatcher.utter_message(text=reply.text)
     dated = [f"{s.title} ({s.year})" for s in reply.sources if s.year]
     if dated:
         dispatcher.utter_message(response="utter_sources", sources="; ".join(dated))
-    related = [{"title": r.title, "payload": f"/{r.intent}"} for r in reply.related]
-    dispatcher.utter_message(response="utter_answer_next_step", buttons=related)
+    if next_step:
+        related = [{"title": r.title, "payload": f"/{r.intent}"} for r in reply.related]
+        dispatcher.utter_message(response="utter_answer_next_step", buttons=related)
 
 
 def question_from(tracker: Tracker, kb: KnowledgeBase) -> Question:
@@ -45,19 +47,28 @@ def question_from(tracker: Tracker, kb: KnowledgeBase) -> Question:
 
 
 def answer_question(
-    dispatcher: CollectingDispatcher, tracker: Tracker, nothing_found: str
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    nothing_found: str | None,
+    words_must_match: bool = False,
+    inside_form: bool = False,
 ) -> list[EventType]:
-    """Reply from the passages the question is about, and remember topic and subject for follow-ups."""
+    """Reply from the passages the question is about, and remember topic and subject for follow-ups.
+
+    `nothing_found` is the response when no passage fits (None: say nothing, the caller goes on). Inside
+    the form the form's own question follows, so no "anything else?" is offered.
+    """
     try:
-        reply = answerer().reply(question_from(tracker, knowledge_base()))
+        reply = answerer().reply(question_from(tracker, knowledge_base()), words_must_match)
     except SQLAlchemyError:
         logger.exception("knowledge base unreachable")
         dispatcher.utter_message(response="utter_knowledge_unavailable")
         return []
     if reply is None:
-        dispatcher.utter_message(response=nothing_found)
+        if nothing_found:
+            dispatcher.utter_message(response=nothing_found)
         return []
-    send_reply(dispatcher, reply)
+    send_reply(dispatcher, reply, next_step=not inside_form and tracker.active_loop_name is None)
     return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
 
 
@@ -77,6 +88,19 @@ class ActionAnswerFollowup(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
         return answer_question(dispatcher, tracker, nothing_found="utter_no_previous_topic")
+
+
+class ActionAnswerOrFallback(Action):
+    """Not understood, or off-topic: still a knowledge answer when the words clearly fit a passage
+    ("are call center working hours flexible?"); otherwise the usual request to rephrase or out-of-scope."""
+
+    def name(self) -> str:
+        return "action_answer_or_fallback"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        fallback = "utter_out_of_scope" if intent == "out_of_scope" else "utter_ask_rephrase"
+        return answer_question(dispatcher, tracker, nothing_found=fallback, words_must_match=True)
 
 
 class ActionAnswerExamples(Action):

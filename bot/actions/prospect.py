@@ -116,13 +116,15 @@ def skipped_value(slot: str) -> Any:
     return False if slot == "consent" else NOT_SPECIFIED
 
 
-def answers_asked_slot(tracker: Tracker, slot: str) -> bool:
-    """Whatever the intent, a message that is not a question answers the question just asked.
+def answers_asked_slot(tracker: Tracker, slot: str, free_text: bool = False) -> bool:
+    """Whatever the intent, a message that is not a question is first tried as the answer just asked for.
 
-    "8 to 20, Monday to Saturday" came out as a goodbye; in answer to "which hours?" it is the hours.
+    "8 to 20, Monday to Saturday" came out as a goodbye; in answer to "which hours?" it is the hours. Free
+    text answers anything, so there the requests that have rules of their own (help, stop ...) are not one.
     """
-    asked = form_asks_for(tracker, slot)
-    return asked and not is_question(tracker) and intent_of(tracker) not in HANDLED_BY_RULES
+    if not form_asks_for(tracker, slot) or is_question(tracker):
+        return False
+    return not free_text or intent_of(tracker) not in HANDLED_BY_RULES
 
 
 def merged(tracker: Tracker, slot: str, new: list[str]) -> list[str]:
@@ -166,6 +168,9 @@ class ValidateProspectForm(FormValidationAction):
     ) -> list[EventType]:
         asked = tracker.get_slot("requested_slot")
         events = await super().run(dispatcher, tracker, domain)
+        if asked is None and "?" in message_text(tracker):
+            # "Our support drowns in e-mails: can a BPO take that over?" starts the form; answer it first.
+            events += answer_question(dispatcher, tracker, None, words_must_match=True, inside_form=True)
         if asked not in COUNTED_SLOTS or filled_any_form_slot(events) or self._left_to_rules(tracker):
             return events  # an answer, a correction, or help/stop/handoff ... (their rules answer)
         return events + self._missed(asked, dispatcher, tracker)
@@ -186,7 +191,7 @@ class ValidateProspectForm(FormValidationAction):
             is_question(tracker) or confidence_of(tracker) >= CLEAR_INTENT
         )
         if digression:
-            events += answer_question(dispatcher, tracker, nothing_found="utter_ask_rephrase")
+            events += answer_question(dispatcher, tracker, "utter_ask_rephrase", inside_form=True)
         if misses[asked] < MAX_ASKS:
             if not digression:
                 dispatcher.utter_message(response="utter_didnt_catch")
@@ -270,7 +275,7 @@ class ValidateProspectForm(FormValidationAction):
 
     @staticmethod
     def _free_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
-        if not answers_asked_slot(tracker, slot) or intent_of(tracker) in ("greet", "thanks"):
+        if not answers_asked_slot(tracker, slot, free_text=True) or intent_of(tracker) in ("greet", "thanks"):
             return {}
         return {slot: message_text(tracker)}
 
