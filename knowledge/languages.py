@@ -5,3 +5,11 @@ DEFAULT_LANGUAGE = "en"
 REQUIRED_LANGUAGES: tuple[str, ...] = ("en", "it")
 # Languages the assistant converses in (detection, responses, training data).
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "it")
+
+# Words that negate the glossary term right after them in a prospect's answer ("phone only, no chat or
+# e-mail"), and words that turn a negation into "not only" ("not only phone but also chat").
+NEGATION_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("no", "not", "don't", "dont", "doesn't", "without", "except", "never", "nor", "none", "neither"),
+    "it": ("no", "non", "nessun", "nessuna", "nessuno", "senza", "né", "niente", "tranne", "mai"),
+}
+NOT_ONLY: dict[str, tuple[str, ...]] = {"en": ("only", "just"), "it": ("solo", "soltanto", "solamente")}

@@ -13,7 +13,11 @@ from functools import lru_cache
 import spacy
 from spacy.lookups import load_lookups
 
+from knowledge.languages import NEGATION_CUES, NOT_ONLY
+
 WORDLIKE = re.compile(r"\w", re.UNICODE)
+CLAUSE_BREAK = re.compile(r"[,;.:!?()]|\b(?:but|ma|però|only|solo|just)\b", re.IGNORECASE)
+NEGATION_WINDOW = 3  # words
 MAX_LEMMA_STEPS = 3
 
 
@@ -60,3 +64,17 @@ class TextAnalyzer:
 @lru_cache(maxsize=8)
 def analyzer_for(language: str) -> TextAnalyzer:
     return TextAnalyzer(language)
+
+
+def is_negated(before: str, language: str) -> bool:
+    """Whether the words just before a term negate it: "no chat", "nessuna chat o email", "senza email".
+
+    Only the same clause counts ("phone only, no chat" leaves the phone alone), and "not only" does not.
+    """
+    clause = CLAUSE_BREAK.split(before.lower())[-1]
+    words = re.findall(r"[\w'’]+", clause)[-NEGATION_WINDOW:]
+    cues, only = NEGATION_CUES.get(language, ()), NOT_ONLY.get(language, ())
+    return any(
+        word.replace("’", "'") in cues and (index + 1 >= len(words) or words[index + 1] not in only)
+        for index, word in enumerate(words)
+    )

@@ -462,3 +462,17 @@ def test_the_visitors_own_words_reach_the_lead(leads):
     assert leads.get("test-user")["notes"] == {
         "hours": "depends on the season"
     }  # no contact, no contact notes
+
+
+def test_what_the_prospect_says_no_to_is_not_a_need(action_kb):
+    text = "solo telefono, nessuna chat o email"
+    entities = [{"entity": "channel", "value": v} for v in ("telefono", "chat", "email")]
+    _, slots = form_run(asked("channels", text, "inform", entities, language="it", channels=None))
+    assert slots["channels"] == ["phone"]
+
+
+def test_an_office_named_for_the_work_counts_as_that_side(action_kb):
+    text = "we need both customer care and back office for the contracts"
+    entities = [{"entity": "service", "value": "customer care"}, {"entity": "office", "value": "back office"}]
+    _, slots = form_run(tracker(text, "request_recommendation", entities, active_loop="prospect_form"))
+    assert slots["processes"] == ["customer_service", "administration"]

@@ -11,6 +11,7 @@ from knowledge.answering import Answerer
 from knowledge.db import make_engine, make_session_factory
 from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from knowledge.queries import KnowledgeBase, Term
+from knowledge.text_analysis import is_negated
 
 logger = logging.getLogger(__name__)
 
@@ -34,13 +35,22 @@ def current_language(tracker: Tracker) -> str:
     return language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
 
 
-def message_terms(tracker: Tracker, kb: KnowledgeBase, kinds: tuple[str, ...] = ENTITY_KINDS) -> list[Term]:
-    """The glossary terms the latest message names, in the order they appear, without repeats."""
+def message_terms(
+    tracker: Tracker, kb: KnowledgeBase, kinds: tuple[str, ...] = ENTITY_KINDS, skip_negated: bool = False
+) -> list[Term]:
+    """The glossary terms the latest message names, in the order they appear, without repeats.
+
+    `skip_negated` leaves out the terms the message says no to ("phone only, no chat or e-mail").
+    """
     language = current_language(tracker)
+    text = tracker.latest_message.get("text") or ""
     terms: dict[str, Term] = {}
     entities = sorted(tracker.latest_message.get("entities") or [], key=lambda e: e.get("start") or 0)
     for entity in entities:
         if entity.get("entity") not in kinds or not isinstance(entity.get("value"), str):
+            continue
+        start = entity.get("start")
+        if skip_negated and isinstance(start, int) and is_negated(text[:start], language):
             continue
         term = kb.resolve_term(entity["value"], language)
         if term is not None and term.kind in kinds:

@@ -33,6 +33,7 @@ MAX_ASKS = 2
 LIST_SLOTS = {"processes", "channels", "languages"}
 # The customer-facing process implied when a need names customer channels but no customer-facing service.
 IMPLIED_FRONT_OFFICE = "customer_service"
+IMPLIED_BACK_OFFICE = "administration"
 EDITABLE = {"processes", "channels", "languages", "hours", "volume", "timeline", "contact"}
 MAX_TEXT = 300
 NOT_SPECIFIED = "-"
@@ -148,6 +149,25 @@ def has_front_office(processes: list[str] | None) -> bool:
     return bool(front)
 
 
+def has_back_office(processes: list[str] | None) -> bool:
+    _, back = split_by_office(knowledge_base(), processes or [], "en")
+    return bool(back)
+
+
+def with_implied_processes(found: list[str], channels: list[str], offices: list[str]) -> list[str]:
+    """What a description of the work implies beyond the services it names.
+
+    "Bookings by phone and chat, plus invoice data entry": the channels are customer contact. "Customer
+    care and the back office for the contracts": the back office is internal work, even unnamed.
+    """
+    implied = list(found)
+    if (channels or "front_office" in offices) and not has_front_office(implied):
+        implied.insert(0, IMPLIED_FRONT_OFFICE)
+    if "back_office" in offices and not has_back_office(implied):
+        implied.append(IMPLIED_BACK_OFFICE)
+    return implied
+
+
 class ValidateProspectForm(FormValidationAction):
     def name(self) -> str:
         return "validate_prospect_form"
@@ -216,7 +236,8 @@ class ValidateProspectForm(FormValidationAction):
             return []
         if form_asks_for(tracker, "volume"):
             return []  # a volume is counted in what is done ("2000 payslips", "5000 calls"): no new need
-        return [term.key for term in message_terms(tracker, knowledge_base(), kinds=(kind,))]
+        terms = message_terms(tracker, knowledge_base(), kinds=(kind,), skip_negated=True)
+        return [term.key for term in terms]
 
     @staticmethod
     def _unknown_answer(tracker: Tracker, slot: str) -> bool:
@@ -228,9 +249,10 @@ class ValidateProspectForm(FormValidationAction):
         if not found and "agent" in self._terms(tracker, "role"):
             found = [IMPLIED_FRONT_OFFICE]  # "agents to answer calls": inbound customer service
         describes_work = form_asks_for(tracker, "processes") or intent_of(tracker) == "request_recommendation"
-        if describes_work and self._terms(tracker, "channel") and not has_front_office(found):
-            # "Bookings by phone and chat, plus invoice data entry": the channels are customer contact.
-            found = [IMPLIED_FRONT_OFFICE, *found]
+        if describes_work:
+            found = with_implied_processes(
+                found, self._terms(tracker, "channel"), self._terms(tracker, "office")
+            )
         if not found:
             return {"processes": []} if self._unknown_answer(tracker, "processes") else {}
         return {
