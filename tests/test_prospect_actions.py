@@ -476,3 +476,23 @@ def test_an_office_named_for_the_work_counts_as_that_side(action_kb):
     entities = [{"entity": "service", "value": "customer care"}, {"entity": "office", "value": "back office"}]
     _, slots = form_run(tracker(text, "request_recommendation", entities, active_loop="prospect_form"))
     assert slots["processes"] == ["customer_service", "administration"]
+
+
+def test_a_skipped_question_moves_the_form_to_the_next_one(action_kb):
+    # Back-office work only: the form's own list of questions (no channels) decides what comes next.
+    slots = dict(processes=["payroll"], channels=None, languages=["english"], hours="business_hours",
+                 volume="-", timeline="-", form_misses={"consent": 1})  # fmt: skip
+    _, result = form_run(asked("consent", "I'd rather get the summary here", "inform", **slots))
+    assert result["consent"] is False and result["requested_slot"] == "confirmed"
+
+
+def test_a_free_text_answer_is_taken_whatever_the_classifier_thought(action_kb):
+    _, slots = form_run(asked("timeline", "we would like to start on 1 March", "request_recommendation"))
+    assert slots["timeline"] == "we would like to start on 1 March"
+
+
+def test_the_consent_question_asked_again_does_not_repeat_the_recommendation(action_kb):
+    messages, _ = run(
+        ActionAskConsent(), tracker("x", "inform", **FILLED, form_misses={"consent": 1}), DOMAIN
+    )
+    assert [m.get("response") for m in messages] == ["utter_ask_consent"]

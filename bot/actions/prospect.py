@@ -57,7 +57,10 @@ NOT_AN_ANSWER = {
 
 
 # Intents the form leaves to their own rules (help, a language switch, stop, handoff ...), never a miss.
-HANDLED_BY_RULES = NOT_AN_ANSWER - {"greet", "thanks", "followup_other"}
+HANDLED_BY_RULES = {
+    "help", "bot_challenge", "switch_language", "stop", "goodbye", "human_handoff", "delete_my_data",
+    "ask_examples",
+}  # fmt: skip
 # Leaving the form needs a clear intent (and then a confirmation): a doubtful "bye" is just not understood.
 LEAVING = {"stop", "goodbye"}
 CLEAR_INTENT = 0.6
@@ -193,7 +196,14 @@ class ValidateProspectForm(FormValidationAction):
             events += answer_question(dispatcher, tracker, None, words_must_match=True, inside_form=True)
         if asked not in COUNTED_SLOTS or filled_any_form_slot(events) or self._left_to_rules(tracker):
             return events  # an answer, a correction, or help/stop/handoff ... (their rules answer)
-        return events + self._missed(asked, dispatcher, tracker)
+        missed = self._missed(asked, dispatcher, tracker)
+        if not any(e.get("name") == asked for e in missed):
+            return events + missed
+        # The question was skipped: the next one to ask is worked out again, past the skipped slot.
+        kept = [e for e in events if e.get("name") != "requested_slot"]
+        tracker.slots.update({e["name"]: e["value"] for e in missed if e.get("event") == "slot"})
+        next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
+        return kept + missed + ([next_slot] if next_slot else [])
 
     @staticmethod
     def _left_to_rules(tracker: Tracker) -> bool:

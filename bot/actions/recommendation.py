@@ -93,6 +93,13 @@ class ActionAskConsent(Action):
         return "action_ask_consent"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        if not (tracker.get_slot("form_misses") or {}).get("consent"):  # asked again: the question alone
+            self._recommend(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_ask_consent")
+        return []
+
+    @staticmethod
+    def _recommend(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> None:
         language = current_language(tracker)
         try:
             result = recommend(knowledge_base(), needs_from_slots(tracker), language)
@@ -100,8 +107,6 @@ class ActionAskConsent(Action):
             dispatcher.utter_message(response="utter_no_recommendation_noted")
         else:
             dispatcher.utter_message(text=recommendation_text(domain, result, language))
-        dispatcher.utter_message(response="utter_ask_consent")
-        return []
 
 
 class ActionAskConfirmed(Action):
