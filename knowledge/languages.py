@@ -7,9 +7,20 @@ REQUIRED_LANGUAGES: tuple[str, ...] = ("en", "it")
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "it")
 
 # Words that negate the glossary term right after them in a prospect's answer ("phone only, no chat or
-# e-mail"), and words that turn a negation into "not only" ("not only phone but also chat").
+# e-mail"); words that start a new clause, which a negation does not cross ("no chat, but phone"); and the
+# words that turn a negation into "not only" ("not only phone but also chat").
 NEGATION_CUES: dict[str, tuple[str, ...]] = {
     "en": ("no", "not", "don't", "dont", "doesn't", "without", "except", "never", "nor", "none", "neither"),
     "it": ("no", "non", "nessun", "nessuna", "nessuno", "senza", "né", "niente", "tranne", "mai"),
+    "de": ("kein", "keine", "keinen", "keiner", "nicht", "ohne", "außer", "ausser", "nie", "weder", "nein"),
 }
-NOT_ONLY: dict[str, tuple[str, ...]] = {"en": ("only", "just"), "it": ("solo", "soltanto", "solamente")}
+CLAUSE_BREAKS: dict[str, tuple[str, ...]] = {
+    "en": ("but", "only", "just"),
+    "it": ("ma", "però", "solo", "soltanto"),
+    "de": ("aber", "sondern", "nur"),
+}
+NOT_ONLY: dict[str, tuple[str, ...]] = {
+    "en": ("only", "just"),
+    "it": ("solo", "soltanto", "solamente"),
+    "de": ("nur", "bloß", "bloss"),
+}

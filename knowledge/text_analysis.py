@@ -13,10 +13,10 @@ from functools import lru_cache
 import spacy
 from spacy.lookups import load_lookups
 
-from knowledge.languages import NEGATION_CUES, NOT_ONLY
+from knowledge.languages import CLAUSE_BREAKS, NEGATION_CUES, NOT_ONLY
 
 WORDLIKE = re.compile(r"\w", re.UNICODE)
-CLAUSE_BREAK = re.compile(r"[,;.:!?()]|\b(?:but|ma|però|only|solo|just)\b", re.IGNORECASE)
+PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
 NEGATION_WINDOW = 3  # words
 MAX_LEMMA_STEPS = 3
 
@@ -71,8 +71,10 @@ def is_negated(before: str, language: str) -> bool:
 
     Only the same clause counts ("phone only, no chat" leaves the phone alone), and "not only" does not.
     """
-    clause = CLAUSE_BREAK.split(before.lower())[-1]
-    words = re.findall(r"[\w'’]+", clause)[-NEGATION_WINDOW:]
+    words = re.findall(r"[\w'’]+", PUNCTUATION_BREAK.split(before.lower())[-1])
+    breaks = CLAUSE_BREAKS.get(language, ())
+    last_break = max((i for i, word in enumerate(words) if word in breaks), default=-1)
+    words = words[last_break + 1 :][-NEGATION_WINDOW:]
     cues, only = NEGATION_CUES.get(language, ()), NOT_ONLY.get(language, ())
     return any(
         word.replace("’", "'") in cues and (index + 1 >= len(words) or words[index + 1] not in only)

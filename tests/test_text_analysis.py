@@ -1,0 +1,34 @@
+"""Words as the ranking and the form compare them: lemmas across inflections, and negated terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.text_analysis import analyzer_for, is_negated
+
+
+def test_inflections_meet_at_one_lemma():
+    english, italian = analyzer_for("en"), analyzer_for("it")
+    assert english.lemmas("agents salaries") == english.lemmas("agent salary")
+    # The Italian table maps "stipendi" to "stipendio" but "stipendio" on to "stipendiare": followed to the end.
+    assert italian.lemmas("stipendi") == italian.lemmas("stipendio")
+    assert italian.lemmas("perché") == ["perche"]  # typed without the accent, it still matches
+
+
+@pytest.mark.parametrize(
+    ("before", "language", "negated"),
+    [
+        ("solo telefono, nessuna chat o ", "it", True),
+        ("solo ", "it", False),
+        ("phone only, no ", "en", True),
+        ("not only ", "en", False),
+        ("no chat but ", "en", False),
+        ("we don't need ", "en", True),
+        ("telephone and ", "en", False),
+        ("senza ", "it", True),
+        ("nur Telefon, kein ", "de", True),
+        ("nicht nur ", "de", False),
+    ],
+)
+def test_negation_before_a_term(before, language, negated):
+    assert is_negated(before, language) is negated
