@@ -1,4 +1,4 @@
-"""The blind answer benchmark (bench/answers/<language>/): what a visitor reads, judged by content and language.
+"""The blind answer benchmark (bench/answers/<language>/): replies judged by their content and language.
 
 Written by helpers who saw only shared/knowledge-facts.md and the source article (see each file's header).
 - knowledge.yml: questions (some 2-3 turn follow-ups); a scored turn passes when every keyword group has a
@@ -117,8 +117,13 @@ def run_prospect(stack: RasaStack, item: dict, leads: LeadStore) -> Outcome:
     model = lead["recommended_model"] if lead else None
     repeated = sorted(slot for slot, count in asks.items() if count > MAX_ASKS)
     passed = model == item["expected_model"] and not repeated
-    detail = {"expected": item["expected_model"], "got": model, "asked_3_times": repeated,
-              "visitor_turns": sum(1 for who, _ in transcript if who == "visitor"), "transcript": transcript}  # fmt: skip
+    detail = {
+        "expected": item["expected_model"],
+        "got": model,
+        "asked_3_times": repeated,
+        "visitor_turns": sum(1 for who, _ in transcript if who == "visitor"),
+        "transcript": transcript,
+    }
     return Outcome(item["id"], item["half"], passed, detail)
 
 
@@ -126,13 +131,27 @@ def summarise(outcomes: list[Outcome]) -> dict:
     summary = {}
     for half in ("A", "B"):
         picked = [o for o in outcomes if o.half == half]
-        summary[half] = {"passed": sum(o.passed for o in picked), "total": len(picked),
-                         "share": round(sum(o.passed for o in picked) / len(picked), 3) if picked else None}  # fmt: skip
+        passed = sum(o.passed for o in picked)
+        share = round(passed / len(picked), 3) if picked else None
+        summary[half] = {"passed": passed, "total": len(picked), "share": share}
     return summary
 
 
+def run_language(stack: RasaStack, leads: LeadStore, language: str, detector: ReplyLanguage) -> dict:
+    knowledge = yaml.safe_load((SETS / language / "knowledge.yml").read_text())["questions"]
+    prospects = yaml.safe_load((SETS / language / "prospects.yml").read_text())["conversations"]
+    answered = [run_question(stack, question, language, detector) for question in knowledge]
+    recommended = [run_prospect(stack, prospect, leads) for prospect in prospects]
+    return {
+        "answers": summarise(answered),
+        "prospects": summarise(recommended),
+        "prospect_questions_asked_3_times": sum(bool(o.detail["asked_3_times"]) for o in recommended),
+        "failures_half_A": [o.__dict__ for o in answered + recommended if o.half == "A" and not o.passed],
+    }
+
+
 def run(languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> dict:
-    detector, report = ReplyLanguage(), {}
+    detector = ReplyLanguage()
     with tempfile.TemporaryDirectory() as scratch:
         workdir = Path(scratch)
         database_url = f"sqlite:///{workdir / 'advisor.db'}"
@@ -140,26 +159,18 @@ def run(languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> dict:
         load(factory)
         stack = RasaStack(workdir, database_url, rasa_args=["--enable-api", "--auth-token", TOKEN]).start()
         try:
-            for language in languages:
-                knowledge = yaml.safe_load((SETS / language / "knowledge.yml").read_text())["questions"]
-                prospects = yaml.safe_load((SETS / language / "prospects.yml").read_text())["conversations"]
-                answered = [run_question(stack, q, language, detector) for q in knowledge]
-                recommended = [run_prospect(stack, p, LeadStore(factory)) for p in prospects]
-                report[language] = {
-                    "answers": summarise(answered),
-                    "prospects": summarise(recommended),
-                    "prospect_questions_asked_3_times": sum(bool(o.detail["asked_3_times"]) for o in recommended),
-                    "failures_half_A": [o.__dict__ for o in answered + recommended if o.half == "A" and not o.passed],
-                }  # fmt: skip
+            return {language: run_language(stack, LeadStore(factory), language, detector) for language in languages}
         finally:
             stack.stop()
-    return report
 
 
 def markdown(report: dict) -> str:
-    lines = ["## Blind answer benchmark (bench/answers/)", "",
-             "| language | answers A (tuned on) | answers B (untouched) | prospects A | prospects B | asked 3 times |",
-             "|---|---|---|---|---|---|"]  # fmt: skip
+    lines = [
+        "## Blind answer benchmark (bench/answers/)",
+        "",
+        "| language | answers A (tuned on) | answers B (untouched) | prospects A | prospects B | 3rd asks |",
+        "|---|---|---|---|---|---|",
+    ]
     for language, r in report.items():
         a, p = r["answers"], r["prospects"]
         cells = [f"{h['share']:.3f} ({h['passed']}/{h['total']})" for h in (a["A"], a["B"], p["A"], p["B"])]
@@ -168,7 +179,8 @@ def markdown(report: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("--language", choices=SUPPORTED_LANGUAGES, action="append")
     parser.add_argument("--show-failures", action="store_true", help="print the failures of half A")
     args = parser.parse_args()

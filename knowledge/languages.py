@@ -1,10 +1,13 @@
-"""The languages the assistant speaks. Adding German means adding "de" here and its texts."""
+"""The languages the assistant speaks, and the little language data spaCy does not provide.
+
+Adding a language: add its code here, then its texts (README, "Adding a language", lists every file).
+"""
 
 DEFAULT_LANGUAGE = "en"
 # Every knowledge-base text must exist in these; the loader refuses content without them.
 REQUIRED_LANGUAGES: tuple[str, ...] = ("en", "it")
 # Languages the assistant converses in (detection, responses, training data).
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "it")
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "it", "de")
 
 # Words that negate the glossary term right after them in a prospect's answer ("phone only, no chat or
 # e-mail"); words that start a new clause, which a negation does not cross ("no chat, but phone"); and the

@@ -187,11 +187,11 @@ def test_unsupported_language_request_is_answered_honestly(action_kb):
     messages, _ = run(
         ActionSwitchLanguage(),
         tracker(
-            "parli tedesco?", "switch_language", [{"entity": "language", "value": "tedesco"}], language="it"
+            "parli francese?", "switch_language", [{"entity": "language", "value": "francese"}], language="it"
         ),
     )
     assert messages[0]["response"] == "utter_language_unsupported"
-    assert messages[0]["requested_language"] == "tedesco"
+    assert messages[0]["requested_language"] == "francese"
 
 
 def test_session_start_takes_the_language_from_metadata(action_kb):

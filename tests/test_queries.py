@@ -46,10 +46,16 @@ def test_the_same_question_about_another_subject_is_answered_by_its_topic(loaded
 
 
 def test_missing_translation_falls_back_to_english_and_says_so(loaded_kb):
-    answer = loaded_kb.answer("kpis", "de")
+    answer = loaded_kb.answer("kpis", "fr")  # a language the content does not have (yet)
     assert answer.is_fallback
-    assert (answer.language, answer.requested_language) == ("en", "de")
+    assert (answer.language, answer.requested_language) == ("en", "fr")
     assert "AHT" in answer.text
+
+
+def test_german_answers_come_in_german(loaded_kb):
+    answer = loaded_kb.answer("salaries", "de", "call_center")
+    assert answer.language == "de" and not answer.is_fallback
+    assert "Callcenter" in answer.text or "Call-Center" in answer.text
 
 
 def test_examples_go_with_the_variant(loaded_kb):

@@ -10,7 +10,7 @@ from knowledge.text_analysis import analyzer_for, is_negated
 def test_inflections_meet_at_one_lemma():
     english, italian = analyzer_for("en"), analyzer_for("it")
     assert english.lemmas("agents salaries") == english.lemmas("agent salary")
-    # The Italian table maps "stipendi" to "stipendio" but "stipendio" on to "stipendiare": followed to the end.
+    # The Italian table maps "stipendi" to "stipendio" and "stipendio" to "stipendiare": followed to the end.
     assert italian.lemmas("stipendi") == italian.lemmas("stipendio")
     assert italian.lemmas("perché") == ["perche"]  # typed without the accent, it still matches
 

@@ -1,7 +1,8 @@
 """Build the spaCy pipeline Rasa's SpacyNLP loads, from spaCy's own language data (no model download).
 
 One pipeline serves every supported language:
-- tokenizer: spaCy's multi-language defaults plus the Italian elision rule ("dell'outsourcing" splits);
+- tokenizer: spaCy's multi-language defaults plus the Italian elision rule ("dell'outsourcing" splits) and
+  hyphens between letters whatever their case ("E-Mail");
 - lemmatizer: spaCy's lookup lemmatizer over the lemma tables of each language (spacy-lookups-data), merged;
 - entity_ruler: every glossary synonym of the knowledge base, labelled with its kind (service, channel, ...)
   and carrying the canonical term key as the pattern id.
@@ -15,6 +16,7 @@ import argparse
 from pathlib import Path
 
 import spacy
+from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.lang.it.punctuation import TOKENIZER_INFIXES as ITALIAN_INFIXES
 from spacy.language import Language
 from spacy.lookups import Lookups, load_lookups
@@ -49,7 +51,10 @@ def merged_lemma_lookups(languages: tuple[str, ...]) -> Lookups:
 
 def build_pipeline(patterns: list[dict], languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> Language:
     nlp = spacy.blank("xx")
-    nlp.tokenizer.infix_finditer = compile_infix_regex(ITALIAN_INFIXES).finditer
+    # A hyphen between letters or digits splits, whatever the case ("E-Mail", "Call-Center", "Mo-Fr"), so
+    # the lower-case glossary patterns ("e-mail") match the way German capitalises.
+    hyphen = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*ITALIAN_INFIXES, hyphen]).finditer
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     lemmatizer.initialize(lookups=merged_lemma_lookups(languages))
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
