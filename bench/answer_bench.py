@@ -159,7 +159,8 @@ def run(languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> dict:
         load(factory)
         stack = RasaStack(workdir, database_url, rasa_args=["--enable-api", "--auth-token", TOKEN]).start()
         try:
-            return {language: run_language(stack, LeadStore(factory), language, detector) for language in languages}
+            leads = LeadStore(factory)
+            return {language: run_language(stack, leads, language, detector) for language in languages}
         finally:
             stack.stop()
 
