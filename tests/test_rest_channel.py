@@ -123,3 +123,25 @@ def test_admin_api_is_off_and_cors_admits_only_the_web_page(rasa_stack):
     assert page.headers.get("Access-Control-Allow-Origin") == rasa_stack.web_url
     other = requests.get(f"{base}/", headers={"Origin": "http://elsewhere.example"}, timeout=10)
     assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def test_german_question_in_an_english_conversation_gets_a_german_answer(rasa_stack):
+    sender = conversation()
+    assert "BPO" in joined(rasa_stack.say(sender, "what is BPO?"))
+    reply = joined(rasa_stack.say(sender, "Wie viel verdient man in einem Callcenter?"))
+    assert "Callcenter" in reply or "Call-Center" in reply
+    assert any(word in reply for word in ("Gehalt", "Gehälter", "Lohn", "verdien"))
+    short = joined(rasa_stack.say(sender, "ok"))  # too short to tell: the conversation stays German
+    assert not any(word in short.split() for word in ("the", "and", "il", "che"))
+
+
+def test_a_comparison_gets_both_sides(rasa_stack):
+    reply = joined(rasa_stack.say(conversation(), "HR versus customer care: which office is each?"))
+    assert "back office" in reply and "front office" in reply
+
+
+def test_a_follow_up_with_a_new_question_keeps_the_subject_in_italian(rasa_stack):
+    sender = conversation()
+    rasa_stack.say(sender, "parlami dei call center")
+    reply = joined(rasa_stack.say(sender, "e gli stipendi?")).lower()
+    assert "call center" in reply and any(word in reply for word in ("stipend", "retribu", "paga"))

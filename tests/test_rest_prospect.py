@@ -32,7 +32,7 @@ def test_english_conversation_with_interruption_correction_and_invalid_email(ras
     assert "start" in say("about 5000 calls a month").lower()
     reply = say("next month")
     assert "Call center outsourcing" in reply  # the recommendation, with its reasons
-    assert "phone" in reply.lower() and "Italian, German" in reply
+    assert "phone" in reply.lower() and "Italian and German are both served" in reply
     assert "company" in say("yes").lower()
     assert "name" in say("Rossi Srl").lower()
     assert "e-mail" in say("Maria Rossi").lower()
@@ -75,7 +75,8 @@ def test_italian_conversation_without_consent_keeps_no_personal_data(rasa_stack,
 def test_stop_keeps_nothing_and_delete_my_data_erases_the_lead(rasa_stack, store):
     sender = f"prospect-{uuid.uuid4().hex[:8]}"
     rasa_stack.say(sender, "we want to outsource our payroll")
-    assert "nothing from this request was saved" in joined(rasa_stack.say(sender, "stop, cancel this"))
+    assert "Shall I stop here?" in joined(rasa_stack.say(sender, "stop, cancel this"))
+    assert "nothing from this request was saved" in joined(rasa_stack.say(sender, "yes"))
     assert store.get(sender) is None
     rasa_stack.say(sender, "I want to talk to a human")
     assert store.get(sender)["handoff_requested"] is True
@@ -89,3 +90,30 @@ def test_buttons_carry_entities_that_fill_the_form(rasa_stack):
     payloads = [b["payload"] for r in replies for b in r.get("buttons", [])]
     assert '/inform{"service": "customer service"}' in payloads
     assert "channels" in joined(rasa_stack.say(sender, '/inform{"service": "customer service"}'))
+
+
+def test_german_conversation_with_an_hour_range_consent_handoff_and_deletion(rasa_stack, store):
+    sender = f"prospect-{uuid.uuid4().hex[:8]}"
+
+    def say(text: str) -> str:
+        return joined(rasa_stack.say(sender, text))
+
+    assert "Sprachen" in say("Wir möchten unseren Kundenservice per Telefon und Chat auslagern")
+    assert "Servicezeiten" in say("Deutsch und Englisch")
+    assert "Volumen" in say("Mo–Fr 8–18 Uhr")
+    assert "starten" in say("ca. 3.000 Tickets im Monat")
+    reply = say("ab nächstem Quartal")
+    assert "**BPO Front-Office**" in reply and "Deutsch und Englisch werden beide" in reply
+    assert "Einwilligung" in reply  # the consent question says on what terms
+    assert "Firma" in say("ja, gerne")
+    assert "Name" in say("Müller Logistik GmbH")
+    assert "E-Mail" in say("Anna Müller")
+    assert "Zusammenfassung" in say("anna.mueller@mueller-logistik.de")
+    assert "Gespeichert" in say("ja, passt")
+    lead = store.get(sender)
+    assert lead["recommended_model"] == "bpo_front_office" and lead["hours"] == "business_hours"
+    assert lead["languages"] == ["german", "english"] and lead["language"] == "de"
+    assert lead["company"] == "Müller Logistik GmbH"
+    assert "Beratungsteam" in say("Ich möchte mit einem Menschen sprechen")
+    assert "gelöscht" in say("Bitte löschen Sie meine Daten")
+    assert store.get(sender) is None

@@ -42,10 +42,6 @@ def joined(items: tuple[str, ...] | list[str], conjunction: str) -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
-def _count_suffix(count: int) -> str:
-    return "one" if count == 1 else "two" if count == 2 else "many"
-
-
 def recommendation_text(domain: dict, result: Recommendation, language: str) -> str:
     """The model in bold, then one short line each: why, the team, languages, hours, what is not included."""
 
@@ -63,23 +59,15 @@ def recommendation_text(domain: dict, result: Recommendation, language: str) -> 
              channels=listed(result.channels)),
         line("utter_recommendation_workforce", workforce=model.workforce),
     ]  # fmt: skip
-    if result.languages_served:
-        served = result.languages_served
-        lines.append(
-            line(
-                f"utter_recommendation_languages_served_{_count_suffix(len(served))}",
-                languages=listed(served),
-            )
-        )
-    if result.languages_not_listed:
-        missing = result.languages_not_listed
-        lines.append(
-            line(
-                f"utter_recommendation_languages_not_listed_{'one' if len(missing) == 1 else 'many'}",
-                languages=listed(missing),
-                served=listed(result.served_languages),
-            )
-        )
+    # "Italian is ...", "Italian and German are both ...", "... are all ...": one response per count.
+    for kind, languages, counts in (
+        ("served", result.languages_served, ("one", "two", "many")),
+        ("not_listed", result.languages_not_listed, ("one", "many", "many")),
+    ):
+        if languages:
+            count = counts[min(len(languages), 3) - 1]
+            response = f"utter_recommendation_languages_{kind}_{count}"
+            lines.append(line(response, languages=listed(languages), served=listed(result.served_languages)))
     if result.hours and result.hours != NOT_SPECIFIED:
         lines.append(line(f"utter_recommendation_hours_{result.hours}"))
     lines.append(line("utter_recommendation_not_covered", not_covered=model.not_covered))
