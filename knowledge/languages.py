@@ -5,7 +5,7 @@ Adding a language: add its code here, then its texts (README, "Adding a language
 
 DEFAULT_LANGUAGE = "en"
 # Every knowledge-base text must exist in these; the loader refuses content without them.
-REQUIRED_LANGUAGES: tuple[str, ...] = ("en", "it")
+REQUIRED_LANGUAGES: tuple[str, ...] = ("en", "it", "de")
 # Languages the assistant converses in (detection, responses, training data).
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "it", "de")
 
