@@ -5,16 +5,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import TypeVar
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, Integer, String, Text, delete, select
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy import JSON, Boolean, Column, DateTime, Integer, String, Text, event, inspect, select, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
 
 from knowledge.db import transaction
+from knowledge.delivery.outbox import record_erasure, record_lead
 from knowledge.models import Base
 
 PERSONAL_FIELDS = ("company", "contact_name", "email")
+SQLITE_LOCK_RETRIES = 6
+T = TypeVar("T")
 
 
 def _now() -> datetime:
@@ -26,6 +33,7 @@ class Lead(Base):
     id = Column(Integer, primary_key=True, autoincrement=True)
     conversation_id = Column(String(255), nullable=False, unique=True)
     language = Column(String(8), nullable=False)
+    channel = Column(String(64))  # the Rasa input channel the conversation came through (rest, socketio, ...)
     processes = Column(JSON, nullable=False, default=list)  # glossary service keys
     processes_text = Column(Text)  # what the user wrote, as given
     channels = Column(JSON, nullable=False, default=list)
@@ -64,6 +72,7 @@ class LeadData:
     contact_name: str | None = None
     email: str | None = None
     handoff_requested: bool = False
+    channel: str | None = None
 
     def storable(self) -> dict:
         values = dict(self.__dict__)
@@ -74,6 +83,20 @@ class LeadData:
 
 
 EXPORT_FIELDS = [c.key for c in Lead.__table__.columns]
+# Columns added after the leads table first shipped: create_all makes missing tables, not missing columns.
+LATER_COLUMNS = {"channel": "VARCHAR(64)"}
+
+
+@event.listens_for(Base.metadata, "after_create")
+def _add_later_columns(_metadata, connection, **_kw) -> None:
+    """Runs after every create_all (ensure_schema): an older leads table gets the columns it lacks."""
+    inspector = inspect(connection)
+    if not inspector.has_table(Lead.__tablename__):
+        return
+    present = {column["name"] for column in inspector.get_columns(Lead.__tablename__)}
+    for name, sql_type in LATER_COLUMNS.items():
+        if name not in present:
+            connection.execute(text(f"ALTER TABLE {Lead.__tablename__} ADD COLUMN {name} {sql_type}"))
 
 
 class LeadStore:
@@ -81,22 +104,42 @@ class LeadStore:
         self._session_factory = session_factory
 
     def save(self, data: LeadData) -> int:
-        """Insert the conversation's lead, or update it: never a second row for one conversation."""
+        """Insert the conversation's lead, or update it: never a second row for one conversation.
+
+        The lead's event (lead.created, lead.updated or lead.handoff when `handoff_requested`) goes to the
+        outbox in the same transaction: both are stored, or neither.
+        """
+        return self._write(lambda session: self._save(session, data))
+
+    def _save(self, session: Session, data: LeadData) -> int:
         values = data.storable()
-        with transaction(self._session_factory) as session:
-            lead = session.execute(
-                select(Lead).where(Lead.conversation_id == data.conversation_id)
-            ).scalar_one_or_none()
-            if lead is None:
-                lead = Lead(**values)
-                session.add(lead)
-            else:
-                for name, value in values.items():
-                    if name == "handoff_requested":
-                        value = value or lead.handoff_requested  # a handoff request is never withdrawn here
-                    setattr(lead, name, value)
-            session.flush()
-            return lead.id
+        lead = session.execute(
+            select(Lead).where(Lead.conversation_id == data.conversation_id)
+        ).scalar_one_or_none()
+        if lead is None:
+            lead = Lead(**values)
+            session.add(lead)
+        else:
+            for name, value in values.items():
+                if name == "handoff_requested":
+                    value = value or lead.handoff_requested  # a handoff request is never withdrawn here
+                setattr(lead, name, value)
+        session.flush()
+        record_lead(session, lead, handoff=data.handoff_requested)
+        return lead.id
+
+    def _write(self, work: Callable[[Session], T]) -> T:
+        """Run `work` in one transaction. SQLite refuses a reading transaction's first write while another
+        process (the delivery worker) writes, without waiting: the whole transaction is then run again."""
+        for attempt in range(SQLITE_LOCK_RETRIES):
+            try:
+                with transaction(self._session_factory) as session:
+                    return work(session)
+            except OperationalError as error:
+                if "database is locked" not in str(error) or attempt == SQLITE_LOCK_RETRIES - 1:
+                    raise
+                time.sleep(0.02 * 2**attempt)
+        raise AssertionError("unreachable")
 
     def get(self, conversation_id: str) -> dict | None:
         with self._session_factory() as session:
@@ -112,7 +155,7 @@ class LeadStore:
     def erase(
         self, *, conversation_id: str | None = None, lead_id: int | None = None, email: str | None = None
     ) -> int:
-        """Delete the matching leads; returns how many were deleted."""
+        """Delete the matching leads and their outbox events, queue one lead.erased each; returns how many."""
         conditions = []
         if conversation_id is not None:
             conditions.append(Lead.conversation_id == conversation_id)
@@ -122,8 +165,7 @@ class LeadStore:
             conditions.append(Lead.email == email.strip().lower())
         if not conditions:
             raise ValueError("say which lead to erase: conversation id, lead id or e-mail")
-        with transaction(self._session_factory) as session:
-            return session.execute(delete(Lead).where(*conditions)).rowcount
+        return self._write(lambda session: _erase(session, conditions))
 
     def export_json(self) -> str:
         return json.dumps(self.all(), indent=2, ensure_ascii=False, default=str)
@@ -135,6 +177,14 @@ class LeadStore:
         for lead in self.all():
             writer.writerow({k: _csv_value(v) for k, v in lead.items()})
         return buffer.getvalue()
+
+
+def _erase(session: Session, conditions: list) -> int:
+    leads = session.execute(select(Lead).where(*conditions)).scalars().all()
+    for lead in leads:
+        record_erasure(session, lead.id, lead.conversation_id)
+        session.delete(lead)
+    return len(leads)
 
 
 def _as_dict(lead: Lead) -> dict:

@@ -59,6 +59,7 @@ def lead_from_slots(tracker: Tracker, handoff: bool = False) -> LeadData:
         contact_name=tracker.get_slot("contact_name"),
         email=tracker.get_slot("email"),
         handoff_requested=handoff,
+        channel=tracker.get_latest_input_channel(),
     )
 
 
