@@ -98,7 +98,8 @@ def test_each_lead_change_queues_its_event_with_the_lead(loaded_kb, store, sessi
     store.save(lead(languages=["italian", "german", "french"]))  # a correction
     store.save(lead(handoff_requested=True))  # "talk to a person"
     created, updated, handoff = payloads(session_factory)
-    assert [created["type"], updated["type"], handoff["type"]] == ["lead.created", "lead.updated", "lead.handoff"]
+    types = [created["type"], updated["type"], handoff["type"]]
+    assert types == ["lead.created", "lead.updated", "lead.handoff"]
     assert len({created["id"], updated["id"], handoff["id"]}) == 3
     data = created["data"]
     assert data["recommended_model"] == {"code": "bpo_full", "name": "Full BPO (front + back office)"}
@@ -168,10 +169,8 @@ def test_a_receiver_down_for_a_while_gets_every_event_once_back_in_order(store, 
         store.save(lead(f"conv-{n}"))
         store.save(lead(f"conv-{n}", timeline=f"in {n} months"))
     with worker(session_factory, receiver.url):
-        wait_until(
-            lambda: all(e["attempts"] >= 3 for e in events(session_factory) if e["event_type"] == "lead.created"),
-            what="three refused attempts per lead",
-        )
+        heads = lambda: [e for e in events(session_factory) if e["event_type"] == "lead.created"]  # noqa: E731
+        wait_until(lambda: all(e["attempts"] >= 3 for e in heads()), what="three refused attempts per lead")
         assert {e["status"] for e in events(session_factory)} == {"pending"}
         assert "ConnectionError" in events(session_factory)[0]["last_error"]
         receiver.start()
