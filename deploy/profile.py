@@ -112,6 +112,7 @@ class ProductionProfile:
         ]
         subprocess.run(credentials, cwd=PROJECT_ROOT, check=True)
         self.actions = self._add(action_server(self.ports.actions, self._log("actions"), self.knowledge_url))
+        self._add(self._delivery_worker()).start()
         self.rasa = [self._add(self._rasa_server(i, port)) for i, port in enumerate(self.ports.rasa)]
         # The first Rasa server creates the tracker tables; the others start together once they exist.
         self.actions.spawn()
@@ -139,6 +140,17 @@ class ProductionProfile:
 
     def _log(self, name: str) -> Path:
         return self.directory / "log" / f"{name}.log"
+
+    def _delivery_worker(self) -> Service:
+        """Sends the leads' outbox (webhook, e-mail) from the PostgreSQL `advisor` database."""
+        command = [sys.executable, "-m", "knowledge.delivery", "--name", "delivery"]
+        env = {
+            **QUIET,
+            "ADVISOR_DATABASE_URL": self.knowledge_url,
+            "ADVISOR_PUBLIC_URL": os.environ.get("ADVISOR_PUBLIC_URL") or self.url,  # the e-mail's link
+        }
+        # No port to probe: `watch` notices if it exits.
+        return Service("delivery", command, self._log("delivery"), lambda: True, env)
 
     def _rasa_server(self, index: int, port: int) -> Service:
         credentials = self.directory / "run" / "credentials.yml"

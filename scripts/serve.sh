@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the action server, the Rasa server and the product page, waits until all answer, stops all on Ctrl-C.
+# Starts the action server, the lead delivery worker, the Rasa server and the product page, waits until all
+# answer, stops all on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,10 @@ wait_for() {  # url, name, pid
 pids+=($!)
 wait_for "http://localhost:$ACTIONS_PORT/health" "action server" "${pids[-1]}"
 
+# Sends each lead's events to LEAD_WEBHOOK_URL / LEAD_EMAIL_TO; with neither set they wait in the outbox.
+.venv/bin/python -m knowledge.delivery >"$LOG_DIR/delivery.log" 2>&1 &
+pids+=($!)
+
 # endpoints.yml names the default action server port; follow ACTIONS_PORT.
 sed "s#localhost:5055#localhost:$ACTIONS_PORT#" endpoints.yml > var/endpoints.yml
 
@@ -57,6 +62,7 @@ cat <<MSG
 The Outsourcing Advisor is up.
   Web page: http://localhost:$WEB_PORT/  (Italiano: http://localhost:$WEB_PORT/it.html)
   REST API: POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"sender": "me", "message": "What is BPO?"}
+  Leads:    ${LEAD_WEBHOOK_URL:-no LEAD_WEBHOOK_URL}, ${LEAD_EMAIL_TO:-no LEAD_EMAIL_TO} (python -m knowledge leads deliveries)
   Logs:     $LOG_DIR/
 Press Ctrl-C to stop.
 MSG

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from knowledge.cli import main as cli_main
 from knowledge.delivery import admin, outbox
@@ -256,3 +257,13 @@ def test_giving_up_marks_the_event_failed(store, session_factory):
         wait_until(lambda: events(session_factory, "failed"), what="given up")
     (event,) = events(session_factory)
     assert event["status"] == "failed" and "gave up after" in event["last_error"]
+
+
+def test_a_leads_table_from_before_the_channel_column_gets_it(session_factory):
+    engine = session_factory.kw["bind"]
+    ensure_schema(engine)
+    with engine.begin() as connection:
+        connection.execute(text("ALTER TABLE leads DROP COLUMN channel"))  # as created by the first release
+    ensure_schema(engine)  # what `make kb` and every start run
+    LeadStore(session_factory).save(lead(channel="socketio"))
+    assert LeadStore(session_factory).get("conv-1")["channel"] == "socketio"

@@ -1,0 +1,165 @@
+"""Lead delivery speed (part of `make bench`): how soon the sales team's webhook hears of a confirmed lead,
+and whether a configured webhook slows the conversation (it must not: the action only writes the outbox).
+
+On loopback: the trained assistant (REST channel, action server, SQLite), a webhook receiver, and the worker
+process with its production timings (`python -m knowledge.delivery`, polling every 0.5 s).
+- consent and confirm turn latency (the confirm turn saves the lead and its outbox row), with the worker
+  stopped and no webhook, then with the worker delivering to a webhook;
+- time from sending the confirm answer to the receiver's request, for 1 conversation at a time and for
+  10 conversations confirming at the same moment.
+
+Usage: python -m bench.delivery
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import requests
+
+from knowledge.db import make_engine, make_session_factory
+from knowledge.loader import load
+from tests.receivers import SECRET, WebhookReceiver, start_worker, stop_worker
+from tests.servers import RasaStack
+
+BEFORE_CONSENT = (
+    "we need agents to answer phone calls in Italian and German, 24/7",
+    "about 5000 calls a month",
+    "next month",
+)
+AFTER_CONSENT = ("Rossi Srl", "Maria Rossi", "maria.rossi@rossi.it")
+SEQUENTIAL = 3
+SIMULTANEOUS = 10
+
+
+def say(url: str, sender: str, text: str) -> float:
+    """Send one message; return how long the reply took (s)."""
+    started = time.monotonic()
+    response = requests.post(url, json={"sender": sender, "message": text}, timeout=120)
+    response.raise_for_status()
+    return time.monotonic() - started
+
+
+def conversation(url: str, sender: str, barrier: threading.Barrier | None = None) -> dict:
+    """A prospect up to the summary, then the confirm answer; times of the consent and confirm turns."""
+    for text in BEFORE_CONSENT:
+        say(url, sender, text)
+    consent = say(url, sender, "yes")
+    for text in AFTER_CONSENT:
+        say(url, sender, text)
+    if barrier is not None:
+        barrier.wait(timeout=300)
+    confirm_sent = time.monotonic()
+    confirm = say(url, sender, "yes")
+    return {"sender": sender, "consent_s": consent, "confirm_s": confirm, "confirm_sent": confirm_sent}
+
+
+def arrival(receiver: WebhookReceiver, sender: str, timeout: float = 60) -> float:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for request in receiver.of(sender):
+            if request.payload["type"] == "lead.created":
+                return request.at
+        time.sleep(0.01)
+    raise RuntimeError(f"no lead.created for {sender} within {timeout} s")
+
+
+def ms(values: list[float]) -> dict:
+    return {
+        "median_ms": round(statistics.median(values) * 1000, 1),
+        "max_ms": round(max(values) * 1000, 1),
+        "n": len(values),
+    }
+
+
+def turns(results: list[dict]) -> dict:
+    return {
+        "consent_turn": ms([r["consent_s"] for r in results]),
+        "confirm_turn": ms([r["confirm_s"] for r in results]),
+    }
+
+
+def delivery_times(receiver: WebhookReceiver, results: list[dict]) -> dict:
+    return ms([arrival(receiver, r["sender"]) - r["confirm_sent"] for r in results])
+
+
+def simultaneous(url: str, count: int) -> list[dict]:
+    """`count` conversations that send their confirm answer at the same moment."""
+    barrier = threading.Barrier(count)
+    results: list[dict] = []
+
+    def run() -> None:
+        results.append(conversation(url, f"bench-many-{uuid.uuid4().hex[:8]}", barrier))
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=600)
+    return results
+
+
+def measure() -> dict:
+    with tempfile.TemporaryDirectory() as scratch:
+        workdir = Path(scratch)
+        database_url = f"sqlite:///{workdir / 'advisor.db'}"
+        load(make_session_factory(make_engine(database_url)))
+        stack = RasaStack(workdir, database_url).start()
+        receiver = WebhookReceiver().start()
+        worker = None
+        try:
+            url = stack.rest_url
+            conversation(url, "bench-warm-up")
+            without = [conversation(url, f"bench-off-{uuid.uuid4().hex[:8]}") for _ in range(SEQUENTIAL)]
+            env = {"LEAD_WEBHOOK_URL": receiver.url, "LEAD_WEBHOOK_SECRET": SECRET}
+            worker = start_worker(database_url, env, workdir / "worker.log", "bench")
+            arrival(receiver, without[-1]["sender"])  # the worker is up and has sent the backlog
+            one = [conversation(url, f"bench-one-{uuid.uuid4().hex[:8]}") for _ in range(SEQUENTIAL)]
+            one_delivery = delivery_times(receiver, one)
+            many = simultaneous(url, SIMULTANEOUS)
+            many_delivery = delivery_times(receiver, many)
+        finally:
+            if worker is not None:
+                stop_worker(worker)
+            receiver.stop()
+            stack.stop()
+    return {
+        "without_webhook": turns(without),
+        "with_webhook": turns(one),
+        "confirm_to_webhook_1": one_delivery,
+        f"confirm_to_webhook_{SIMULTANEOUS}": many_delivery,
+        f"with_webhook_{SIMULTANEOUS}_simultaneous": turns(many),
+    }
+
+
+def markdown(report: dict) -> str:
+    many = f"confirm_to_webhook_{SIMULTANEOUS}"
+    lines = [
+        "## Lead delivery (loopback, SQLite, worker polling every 0.5 s)",
+        "",
+        "| measure | median ms | max ms | n |",
+        "|---|---|---|---|",
+    ]
+    rows = [
+        ("consent turn, no webhook (worker stopped)", report["without_webhook"]["consent_turn"]),
+        ("consent turn, webhook configured", report["with_webhook"]["consent_turn"]),
+        ("confirm turn (saves the lead), no webhook", report["without_webhook"]["confirm_turn"]),
+        ("confirm turn, webhook configured", report["with_webhook"]["confirm_turn"]),
+        ("confirm sent → webhook request, 1 conversation", report["confirm_to_webhook_1"]),
+        (f"confirm sent → webhook request, {SIMULTANEOUS} at once", report[many]),
+    ]
+    for name, values in rows:
+        lines.append(f"| {name} | {values['median_ms']} | {values['max_ms']} | {values['n']} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    result = measure()
+    print(json.dumps(result, indent=2))
+    print(markdown(result))
