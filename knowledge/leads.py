@@ -5,14 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import TypeVar
 
 from sqlalchemy import JSON, Boolean, Column, DateTime, Integer, String, Text, event, inspect, select, text
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from knowledge.db import transaction
@@ -20,8 +16,6 @@ from knowledge.delivery.outbox import record_erasure, record_lead
 from knowledge.models import Base
 
 PERSONAL_FIELDS = ("company", "contact_name", "email")
-SQLITE_LOCK_RETRIES = 6
-T = TypeVar("T")
 
 
 def _now() -> datetime:
@@ -109,7 +103,8 @@ class LeadStore:
         The lead's event (lead.created, lead.updated or lead.handoff when `handoff_requested`) goes to the
         outbox in the same transaction: both are stored, or neither.
         """
-        return self._write(lambda session: self._save(session, data))
+        with transaction(self._session_factory) as session:
+            return self._save(session, data)
 
     def _save(self, session: Session, data: LeadData) -> int:
         values = data.storable()
@@ -127,19 +122,6 @@ class LeadStore:
         session.flush()
         record_lead(session, lead, handoff=data.handoff_requested)
         return lead.id
-
-    def _write(self, work: Callable[[Session], T]) -> T:
-        """Run `work` in one transaction. SQLite refuses a reading transaction's first write while another
-        process (the delivery worker) writes, without waiting: the whole transaction is then run again."""
-        for attempt in range(SQLITE_LOCK_RETRIES):
-            try:
-                with transaction(self._session_factory) as session:
-                    return work(session)
-            except OperationalError as error:
-                if "database is locked" not in str(error) or attempt == SQLITE_LOCK_RETRIES - 1:
-                    raise
-                time.sleep(0.02 * 2**attempt)
-        raise AssertionError("unreachable")
 
     def get(self, conversation_id: str) -> dict | None:
         with self._session_factory() as session:
@@ -165,7 +147,8 @@ class LeadStore:
             conditions.append(Lead.email == email.strip().lower())
         if not conditions:
             raise ValueError("say which lead to erase: conversation id, lead id or e-mail")
-        return self._write(lambda session: _erase(session, conditions))
+        with transaction(self._session_factory) as session:
+            return _erase(session, conditions)
 
     def export_json(self) -> str:
         return json.dumps(self.all(), indent=2, ensure_ascii=False, default=str)

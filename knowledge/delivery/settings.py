@@ -43,8 +43,8 @@ class Settings:
     retry: Retry = Retry()
     timeout: float = 10.0  # per HTTP request or SMTP conversation
     lease: float = 60.0  # how long a claimed event belongs to one worker; longer than any send
-    poll: float = 0.5  # idle wait between looks at the outbox
-    concurrency: int = 4  # events sent at once (each of a different lead)
+    poll: float = 0.25  # idle wait between looks at the outbox (one small SELECT)
+    concurrency: int = 8  # events sent at once (each of a different lead)
 
     @property
     def has_target(self) -> bool:
