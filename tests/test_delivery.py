@@ -267,3 +267,26 @@ def test_a_leads_table_from_before_the_channel_column_gets_it(session_factory):
     ensure_schema(engine)  # what `make kb` and every start run
     LeadStore(session_factory).save(lead(channel="socketio"))
     assert LeadStore(session_factory).get("conv-1")["channel"] == "socketio"
+
+
+def test_the_targets_come_from_the_environment():
+    settings = Settings.from_env(
+        {
+            "LEAD_WEBHOOK_URL": "https://crm.example/hooks",
+            "LEAD_WEBHOOK_SECRET": "s",
+            "LEAD_EMAIL_TO": "sales@example.com, boss@example.com",
+            "SMTP_HOST": "smtp.example.com",
+            "SMTP_PORT": "2525",
+            "SMTP_USER": "bot",
+            "SMTP_PASSWORD": "pw",
+            "LEAD_EMAIL_LANGUAGE": "it",
+            "ADVISOR_PUBLIC_URL": "https://advisor.example/",
+        }
+    )
+    assert settings.webhook_url == "https://crm.example/hooks" and settings.webhook_secret == "s"
+    smtp = settings.smtp
+    assert smtp.to == ("sales@example.com", "boss@example.com") and smtp.language == "it"
+    assert (smtp.host, smtp.port, smtp.user, smtp.password) == ("smtp.example.com", 2525, "bot", "pw")
+    assert smtp.sender == "Outsourcing Advisor <advisor@localhost>"
+    assert settings.public_url == "https://advisor.example"
+    assert not Settings.from_env({}).has_target

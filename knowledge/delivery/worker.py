@@ -70,7 +70,7 @@ class Worker:
                 session.execute(
                     select(OutboxEvent.event_id)
                     .where(OutboxEvent.status == PENDING, OutboxEvent.next_attempt_at <= now, free, ~blocked)
-                    .order_by(OutboxEvent.created_at)
+                    .order_by(OutboxEvent.created_at, OutboxEvent.event_id)  # one lock order for all workers
                     .limit(limit)
                 )
                 .scalars()
