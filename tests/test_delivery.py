@@ -6,11 +6,13 @@ processes). Every test runs on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import jsonschema
 import pytest
 from sqlalchemy import text
 
@@ -23,6 +25,7 @@ from knowledge.loader import ensure_schema
 from tests.receivers import SECRET, WebhookReceiver, wait_until
 
 README = Path(__file__).resolve().parent.parent / "README.md"
+SCHEMA = Path(outbox.__file__).with_name("event.schema.json")
 FAST = Retry(start=0.2, cap=1.0, give_up_after=3600)
 
 
@@ -33,6 +36,19 @@ def readme_verify():
     namespace: dict = {}
     exec(block.group(1), namespace)
     return namespace["verify"]
+
+
+def validate_event(payload: dict) -> None:
+    """The documented JSON schema (knowledge/delivery/event.schema.json) holds for what is sent."""
+    jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text())).validate(payload)
+
+
+def test_the_readme_example_follows_the_schema():
+    block = re.search(r"The body .*?```json\n(.*?)```", README.read_text(), re.S)
+    assert block, "README lost its example event"
+    validate_event(json.loads(block.group(1)))
+    with pytest.raises(jsonschema.ValidationError):
+        validate_event({**json.loads(block.group(1)), "type": "lead.deleted"})
 
 
 def lead(conversation_id: str = "conv-1", **overrides) -> LeadData:
@@ -156,6 +172,7 @@ def test_the_receiver_gets_signed_events_in_order(store, session_factory, receiv
     assert [r.payload["type"] for r in a] == ["lead.created", "lead.updated"]
     assert [r.payload["type"] for r in receiver.of("conv-b")] == ["lead.erased"]
     for request in receiver.requests:
+        validate_event(request.payload)
         assert verify(SECRET, request.body, request.headers["X-Advisor-Signature"])
         assert not verify("another secret", request.body, request.headers["X-Advisor-Signature"])
         assert request.event_id == request.payload["id"]

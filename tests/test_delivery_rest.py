@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.receivers import SECRET, WebhookReceiver, fast_env, start_worker, stop_worker
-from tests.test_delivery import readme_verify
+from tests.test_delivery import readme_verify, validate_event
 from tests.test_rest_channel import joined
 
 pytestmark = pytest.mark.model
@@ -49,6 +49,8 @@ def test_a_finished_conversation_reaches_the_sales_team_once_signed(rasa_stack, 
     created, erased = receiver.of(sender)
     assert created.payload["type"] == "lead.created" and erased.payload["type"] == "lead.erased"
     verify = readme_verify()
+    validate_event(created.payload)
+    validate_event(erased.payload)
     assert verify(SECRET, created.body, created.headers["X-Advisor-Signature"])
     data = created.payload["data"]
     assert data["recommended_model"] == {"code": "call_center", "name": "Call center outsourcing"}
