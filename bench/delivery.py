@@ -14,6 +14,7 @@ Usage: python -m bench.delivery
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import tempfile
 import threading
@@ -78,6 +79,7 @@ def ms(values: list[float]) -> dict:
         "median_ms": round(statistics.median(values) * 1000, 1),
         "max_ms": round(max(values) * 1000, 1),
         "n": len(values),
+        "samples_ms": [round(v * 1000, 1) for v in values],
     }
 
 
@@ -88,8 +90,8 @@ def turns(results: list[dict]) -> dict:
     }
 
 
-def delivery_times(receiver: WebhookReceiver, results: list[dict]) -> dict:
-    return ms([arrival(receiver, r["sender"]) - r["confirm_sent"] for r in results])
+def delivery_seconds(receiver: WebhookReceiver, results: list[dict]) -> list[float]:
+    return [arrival(receiver, r["sender"]) - r["confirm_sent"] for r in results]
 
 
 def simultaneous(url: str, count: int) -> list[dict]:
@@ -110,7 +112,7 @@ def simultaneous(url: str, count: int) -> list[dict]:
 
 def measure() -> dict:
     with tempfile.TemporaryDirectory() as scratch:
-        workdir = Path(scratch)
+        workdir = Path(os.environ.get("BENCH_DELIVERY_DIR") or scratch)
         database_url = f"sqlite:///{workdir / 'advisor.db'}"
         load(make_session_factory(make_engine(database_url)))
         stack = RasaStack(workdir, database_url).start()
@@ -119,6 +121,7 @@ def measure() -> dict:
         url, log = stack.rest_url, workdir / "worker.log"
         without: list[dict] = []
         with_webhook: list[dict] = []
+        one_delivery: list[float] = []
         try:
             conversation(url, "bench-warm-up")
             # Alternate the two set-ups so that the machine's other load affects both alike.
@@ -129,21 +132,20 @@ def measure() -> dict:
                     ]
                 with running_worker(database_url, webhook, log):
                     arrival(receiver, without[-1]["sender"])  # the backlog is out
-                    with_webhook += [
-                        conversation(url, f"bench-one-{uuid.uuid4().hex[:8]}") for _ in range(SEQUENTIAL)
-                    ]
+                    one = [conversation(url, f"bench-one-{uuid.uuid4().hex[:8]}") for _ in range(SEQUENTIAL)]
+                    one_delivery += delivery_seconds(receiver, one)  # before this worker stops
+                    with_webhook += one
             with running_worker(database_url, webhook, log):
                 many = simultaneous(url, SIMULTANEOUS)
-                many_delivery = delivery_times(receiver, many)
-            one_delivery = delivery_times(receiver, with_webhook)
+                many_delivery = delivery_seconds(receiver, many)
         finally:
             receiver.stop()
             stack.stop()
     return {
         "without_webhook": turns(without),
         "with_webhook": turns(with_webhook),
-        "confirm_to_webhook_1": one_delivery,
-        f"confirm_to_webhook_{SIMULTANEOUS}": many_delivery,
+        "confirm_to_webhook_1": ms(one_delivery),
+        f"confirm_to_webhook_{SIMULTANEOUS}": ms(many_delivery),
         f"with_webhook_{SIMULTANEOUS}_simultaneous": turns(many),
     }
 
