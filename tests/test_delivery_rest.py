@@ -59,3 +59,16 @@ def test_a_finished_conversation_reaches_the_sales_team_once_signed(rasa_stack, 
     assert data["needs"]["languages"] == ["italian", "german"]
     assert erased.payload["data"] == {"lead_id": data["lead_id"], "conversation_id": sender}
     assert verify(SECRET, erased.body, erased.headers["X-Advisor-Signature"])
+
+
+def test_talk_to_a_person_reaches_the_sales_team_as_a_handoff(rasa_stack, receiver):
+    sender = f"handoff-{uuid.uuid4().hex[:8]}"
+    rasa_stack.say(sender, "we want to outsource our payroll")
+    rasa_stack.say(sender, "I want to talk to a human")
+    receiver.wait_for(lambda: receiver.of(sender))
+    (handoff,) = receiver.of(sender)
+    validate_event(handoff.payload)
+    assert handoff.payload["type"] == "lead.handoff"
+    data = handoff.payload["data"]
+    assert data["handoff_requested"] is True and data["contact"] is None
+    assert data["needs"]["processes"] == ["payroll"]
