@@ -101,6 +101,7 @@ class ProductionProfile:
             "--dir", str(redis_dir), "--save", "", "--appendonly", "no",
         ]  # fmt: skip
         self._add(Service("redis", redis, self._log("redis"), redis_pong(self.ports.redis))).start(30)
+        self._add(self._delivery_worker()).start()  # needs only the database
 
     def _start_servers(self) -> None:
         # REST and socketio always; Telegram, Slack, Facebook, Twilio when their variables are set (README).
@@ -112,7 +113,6 @@ class ProductionProfile:
         ]
         subprocess.run(credentials, cwd=PROJECT_ROOT, check=True)
         self.actions = self._add(action_server(self.ports.actions, self._log("actions"), self.knowledge_url))
-        self._add(self._delivery_worker()).start()
         self.rasa = [self._add(self._rasa_server(i, port)) for i, port in enumerate(self.ports.rasa)]
         # The first Rasa server creates the tracker tables; the others start together once they exist.
         self.actions.spawn()

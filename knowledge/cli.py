@@ -1,4 +1,4 @@
-"""Command line: `python -m knowledge load|check` and `... leads list|export|erase|deliveries`."""
+"""Command line: `python -m knowledge load|check`, `python -m knowledge leads list|export|erase`."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     leads = commands.add_parser("leads", help="list, export or erase prospect leads")
     lead_commands = leads.add_subparsers(dest="lead_command", required=True)
     lead_commands.add_parser("list", help="one line per lead")
+    _add_deliveries(lead_commands)  # `leads deliveries [retry]`: the sales team's outbox
     export = lead_commands.add_parser("export", help="every lead as CSV or JSON")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
@@ -33,7 +34,6 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--id", type=int, dest="lead_id")
     which.add_argument("--conversation")
     which.add_argument("--email")
-    _add_deliveries(lead_commands)
     args = parser.parse_args(argv)
     if args.command == "leads":
         return _leads(args)

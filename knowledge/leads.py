@@ -52,6 +52,7 @@ class LeadData:
 
     conversation_id: str
     language: str
+    channel: str | None = None  # Rasa's input channel of the latest message
     processes: list[str] = field(default_factory=list)
     processes_text: str | None = None
     channels: list[str] = field(default_factory=list)
@@ -66,7 +67,6 @@ class LeadData:
     contact_name: str | None = None
     email: str | None = None
     handoff_requested: bool = False
-    channel: str | None = None
 
     def storable(self) -> dict:
         values = dict(self.__dict__)
@@ -77,20 +77,20 @@ class LeadData:
 
 
 EXPORT_FIELDS = [c.key for c in Lead.__table__.columns]
-# Columns added after the leads table first shipped: create_all makes missing tables, not missing columns.
-LATER_COLUMNS = {"channel": "VARCHAR(64)"}
 
 
 @event.listens_for(Base.metadata, "after_create")
-def _add_later_columns(_metadata, connection, **_kw) -> None:
-    """Runs after every create_all (ensure_schema): an older leads table gets the columns it lacks."""
+def _add_missing_columns(_metadata, connection, **_kw) -> None:
+    """After every create_all (ensure_schema): a leads table made by an earlier release gets the columns
+    added since (as nullable: its old rows have no value). create_all makes missing tables, not columns."""
     inspector = inspect(connection)
     if not inspector.has_table(Lead.__tablename__):
         return
     present = {column["name"] for column in inspector.get_columns(Lead.__tablename__)}
-    for name, sql_type in LATER_COLUMNS.items():
-        if name not in present:
-            connection.execute(text(f"ALTER TABLE {Lead.__tablename__} ADD COLUMN {name} {sql_type}"))
+    for column in Lead.__table__.columns:
+        if column.name not in present:
+            column_type = column.type.compile(dialect=connection.dialect)
+            connection.execute(text(f"ALTER TABLE leads ADD COLUMN {column.name} {column_type}"))
 
 
 class LeadStore:
