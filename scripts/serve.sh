@@ -35,6 +35,15 @@ wait_for() {  # url, name, pid
 pids+=($!)
 wait_for "http://localhost:$ACTIONS_PORT/health" "action server" "${pids[-1]}"
 
+# Sends each lead's events to LEAD_WEBHOOK_URL / LEAD_EMAIL_TO; with neither set they wait in the outbox.
+.venv/bin/python -m knowledge.delivery >"$LOG_DIR/delivery.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do  # up once it has reached the database and logged its targets
+  grep -q "delivering to" "$LOG_DIR/delivery.log" 2>/dev/null && break
+  kill -0 "${pids[-1]}" 2>/dev/null || { echo "delivery worker exited; see $LOG_DIR" >&2; exit 1; }
+  sleep 0.5
+done
+
 # endpoints.yml names the default action server port; follow ACTIONS_PORT.
 sed "s#localhost:5055#localhost:$ACTIONS_PORT#" endpoints.yml > var/endpoints.yml
 
@@ -53,15 +62,6 @@ wait_for "http://localhost:$RASA_PORT/webhooks/rest/" "Rasa server" "${pids[-1]}
   >"$LOG_DIR/web.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$WEB_PORT/" "web page" "${pids[-1]}"
-
-# Sends each lead's events to LEAD_WEBHOOK_URL / LEAD_EMAIL_TO; with neither set they wait in the outbox.
-.venv/bin/python -m knowledge.delivery >"$LOG_DIR/delivery.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 60); do  # up once it has reached the database and logged its targets
-  grep -q "delivering to" "$LOG_DIR/delivery.log" 2>/dev/null && break
-  kill -0 "${pids[-1]}" 2>/dev/null || { echo "delivery worker exited; see $LOG_DIR" >&2; exit 1; }
-  sleep 0.5
-done
 
 cat <<MSG
 The Outsourcing Advisor is up.
