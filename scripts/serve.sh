@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the action server, the lead delivery worker, the Rasa server and the product page, waits until all
+# Starts the lead delivery worker, the action server, the Rasa server and the product page, waits until all
 # answer, stops all on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,10 +31,6 @@ wait_for() {  # url, name, pid
   exit 1
 }
 
-.venv/bin/rasa run actions --actions bot.actions --port "$ACTIONS_PORT" >"$LOG_DIR/actions.log" 2>&1 &
-pids+=($!)
-wait_for "http://localhost:$ACTIONS_PORT/health" "action server" "${pids[-1]}"
-
 # Sends each lead's events to LEAD_WEBHOOK_URL / LEAD_EMAIL_TO; with neither set they wait in the outbox.
 .venv/bin/python -m knowledge.delivery >"$LOG_DIR/delivery.log" 2>&1 &
 pids+=($!)
@@ -43,6 +39,10 @@ for _ in $(seq 1 60); do  # up once it has reached the database and logged its t
   kill -0 "${pids[-1]}" 2>/dev/null || { echo "delivery worker exited; see $LOG_DIR" >&2; exit 1; }
   sleep 0.5
 done
+
+.venv/bin/rasa run actions --actions bot.actions --port "$ACTIONS_PORT" >"$LOG_DIR/actions.log" 2>&1 &
+pids+=($!)
+wait_for "http://localhost:$ACTIONS_PORT/health" "action server" "${pids[-1]}"
 
 # endpoints.yml names the default action server port; follow ACTIONS_PORT.
 sed "s#localhost:5055#localhost:$ACTIONS_PORT#" endpoints.yml > var/endpoints.yml
