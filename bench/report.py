@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from bench import delivery
 from bench.quality import REPORTS, quality, story_accuracy
 from bench.speed import measure
 
@@ -44,9 +45,10 @@ def markdown(report: dict) -> str:
 
 def main() -> None:
     report = {"quality": quality(), "stories": story_accuracy(), "speed": measure()}
+    report["delivery"] = delivery.measure()
     REPORTS.mkdir(exist_ok=True)
     (REPORTS / "bench.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    text = markdown(report)
+    text = markdown(report) + "\n" + delivery.markdown(report["delivery"])
     (REPORTS / "bench.md").write_text(text)
     print(text)
 

@@ -101,6 +101,7 @@ class ProductionProfile:
             "--dir", str(redis_dir), "--save", "", "--appendonly", "no",
         ]  # fmt: skip
         self._add(Service("redis", redis, self._log("redis"), redis_pong(self.ports.redis))).start(30)
+        self._add(self._delivery_worker()).start()  # needs only the database
 
     def _start_servers(self) -> None:
         # REST and socketio always; Telegram, Slack, Facebook, Twilio when their variables are set (README).
@@ -139,6 +140,17 @@ class ProductionProfile:
 
     def _log(self, name: str) -> Path:
         return self.directory / "log" / f"{name}.log"
+
+    def _delivery_worker(self) -> Service:
+        """Sends the leads' outbox (webhook, e-mail) from the PostgreSQL `advisor` database."""
+        command = [sys.executable, "-m", "knowledge.delivery", "--name", "delivery"]
+        env = {
+            **QUIET,
+            "ADVISOR_DATABASE_URL": self.knowledge_url,
+            "ADVISOR_PUBLIC_URL": os.environ.get("ADVISOR_PUBLIC_URL") or self.url,  # the e-mail's link
+        }
+        # No port to probe: `watch` notices if it exits.
+        return Service("delivery", command, self._log("delivery"), lambda: True, env)
 
     def _rasa_server(self, index: int, port: int) -> Service:
         credentials = self.directory / "run" / "credentials.yml"

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from knowledge.db import database_url, make_engine, make_session_factory
+from knowledge.delivery import admin
+from knowledge.delivery.outbox import STATUSES
 from knowledge.leads import LeadStore
 from knowledge.loader import CONTENT_DIR, ContentError, LoadError, ensure_schema, load, read_content
 
@@ -23,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     leads = commands.add_parser("leads", help="list, export or erase prospect leads")
     lead_commands = leads.add_subparsers(dest="lead_command", required=True)
     lead_commands.add_parser("list", help="one line per lead")
+    _add_deliveries(lead_commands)  # `leads deliveries [retry]`: the sales team's outbox
     export = lead_commands.add_parser("export", help="every lead as CSV or JSON")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
@@ -57,10 +60,46 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _add_deliveries(lead_commands) -> None:
+    deliveries = lead_commands.add_parser(
+        "deliveries", help="the lead events for the sales team: pending, delivered, failed"
+    )
+    deliveries.add_argument("--status", choices=STATUSES, help="only events with this status")
+    actions = deliveries.add_subparsers(dest="delivery_command")
+    retry = actions.add_parser("retry", help="send an event (or every failed one) again")
+    which = retry.add_mutually_exclusive_group(required=True)
+    which.add_argument("event_id", nargs="?", help="the event id (from the list)")
+    which.add_argument("--failed", action="store_true", help="every failed event")
+
+
+def _deliveries(args: argparse.Namespace, factory) -> int:
+    if args.delivery_command == "retry":
+        count = admin.retry(factory, event_id=args.event_id, failed=args.failed)
+        print(f"{count} event(s) will be sent again")
+        return 0 if count or args.failed else 1
+    events = admin.list_events(factory, args.status)
+    for event in events:
+        when = event["delivered_at"] or event["next_attempt_at"]
+        line = (
+            f"{event['event_id']} {event['created_at']:%Y-%m-%d %H:%M:%S} {event['event_type']:<12} "
+            f"lead #{event['lead_id']} {event['status']:<9} attempts={event['attempts']} "
+            f"{'delivered' if event['delivered_at'] else 'next'}={when:%Y-%m-%d %H:%M:%S}"
+        )
+        if event["last_error"]:
+            line += f" error: {event['last_error']}"
+        print(line)
+    counts = {status: sum(e["status"] == status for e in events) for status in STATUSES}
+    print(", ".join(f"{n} {status}" for status, n in counts.items()))
+    return 0
+
+
 def _leads(args: argparse.Namespace) -> int:
     engine = make_engine(args.database_url or database_url())
     ensure_schema(engine)
-    store = LeadStore(make_session_factory(engine))
+    factory = make_session_factory(engine)
+    if args.lead_command == "deliveries":
+        return _deliveries(args, factory)
+    store = LeadStore(factory)
     if args.lead_command == "list":
         for lead in store.all():
             contact = lead["email"] or "(no consent: no contact data)"

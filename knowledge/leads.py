@@ -8,10 +8,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, Integer, String, Text, delete, select
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy import JSON, Boolean, Column, DateTime, Integer, String, Text, event, inspect, select, text
+from sqlalchemy.orm import Session, sessionmaker
 
 from knowledge.db import transaction
+from knowledge.delivery.outbox import record_erasure, record_lead
 from knowledge.models import Base
 
 PERSONAL_FIELDS = ("company", "contact_name", "email")
@@ -26,6 +27,7 @@ class Lead(Base):
     id = Column(Integer, primary_key=True, autoincrement=True)
     conversation_id = Column(String(255), nullable=False, unique=True)
     language = Column(String(8), nullable=False)
+    channel = Column(String(64))  # the Rasa input channel the conversation came through (rest, socketio, ...)
     processes = Column(JSON, nullable=False, default=list)  # glossary service keys
     processes_text = Column(Text)  # what the user wrote, as given
     channels = Column(JSON, nullable=False, default=list)
@@ -52,6 +54,7 @@ class LeadData:
 
     conversation_id: str
     language: str
+    channel: str | None = None  # Rasa's input channel of the latest message
     processes: list[str] = field(default_factory=list)
     processes_text: str | None = None
     channels: list[str] = field(default_factory=list)
@@ -80,27 +83,49 @@ class LeadData:
 EXPORT_FIELDS = [c.key for c in Lead.__table__.columns]
 
 
+@event.listens_for(Base.metadata, "after_create")
+def _add_missing_columns(_metadata, connection, **_kw) -> None:
+    """After every create_all (ensure_schema): a leads table made by an earlier release gets the columns
+    added since (as nullable: its old rows have no value). create_all makes missing tables, not columns."""
+    inspector = inspect(connection)
+    if not inspector.has_table(Lead.__tablename__):
+        return
+    present = {column["name"] for column in inspector.get_columns(Lead.__tablename__)}
+    for column in Lead.__table__.columns:
+        if column.name not in present:
+            column_type = column.type.compile(dialect=connection.dialect)
+            connection.execute(text(f"ALTER TABLE leads ADD COLUMN {column.name} {column_type}"))
+
+
 class LeadStore:
     def __init__(self, session_factory: sessionmaker):
         self._session_factory = session_factory
 
     def save(self, data: LeadData) -> int:
-        """Insert the conversation's lead, or update it: never a second row for one conversation."""
-        values = data.storable()
+        """Insert the conversation's lead, or update it: never a second row for one conversation.
+
+        The lead's event (lead.created, lead.updated or lead.handoff when `handoff_requested`) goes to the
+        outbox in the same transaction: both are stored, or neither.
+        """
         with transaction(self._session_factory) as session:
-            lead = session.execute(
-                select(Lead).where(Lead.conversation_id == data.conversation_id)
-            ).scalar_one_or_none()
-            if lead is None:
-                lead = Lead(**values)
-                session.add(lead)
-            else:
-                for name, value in values.items():
-                    if name == "handoff_requested":
-                        value = value or lead.handoff_requested  # a handoff request is never withdrawn here
-                    setattr(lead, name, value)
-            session.flush()
-            return lead.id
+            return self._save(session, data)
+
+    def _save(self, session: Session, data: LeadData) -> int:
+        values = data.storable()
+        lead = session.execute(
+            select(Lead).where(Lead.conversation_id == data.conversation_id)
+        ).scalar_one_or_none()
+        if lead is None:
+            lead = Lead(**values)
+            session.add(lead)
+        else:
+            for name, value in values.items():
+                if name == "handoff_requested":
+                    value = value or lead.handoff_requested  # a handoff request is never withdrawn here
+                setattr(lead, name, value)
+        session.flush()
+        record_lead(session, lead, handoff=data.handoff_requested)
+        return lead.id
 
     def get(self, conversation_id: str) -> dict | None:
         with self._session_factory() as session:
@@ -116,7 +141,7 @@ class LeadStore:
     def erase(
         self, *, conversation_id: str | None = None, lead_id: int | None = None, email: str | None = None
     ) -> int:
-        """Delete the matching leads; returns how many were deleted."""
+        """Delete the matching leads and their outbox events, queue one lead.erased each; returns how many."""
         conditions = []
         if conversation_id is not None:
             conditions.append(Lead.conversation_id == conversation_id)
@@ -127,7 +152,7 @@ class LeadStore:
         if not conditions:
             raise ValueError("say which lead to erase: conversation id, lead id or e-mail")
         with transaction(self._session_factory) as session:
-            return session.execute(delete(Lead).where(*conditions)).rowcount
+            return _erase(session, conditions)
 
     def export_json(self) -> str:
         return json.dumps(self.all(), indent=2, ensure_ascii=False, default=str)
@@ -139,6 +164,14 @@ class LeadStore:
         for lead in self.all():
             writer.writerow({k: _csv_value(v) for k, v in lead.items()})
         return buffer.getvalue()
+
+
+def _erase(session: Session, conditions: list) -> int:
+    leads = session.execute(select(Lead).where(*conditions)).scalars().all()
+    for lead in leads:
+        record_erasure(session, lead.id, lead.conversation_id)
+        session.delete(lead)
+    return len(leads)
 
 
 def _as_dict(lead: Lead) -> dict:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the action server, the Rasa server and the product page, waits until all answer, stops all on Ctrl-C.
+# Starts the lead delivery worker, the action server, the Rasa server and the product page, waits until all
+# answer, stops all on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,15 @@ wait_for() {  # url, name, pid
   echo "$2 did not start within 180 s; see $LOG_DIR" >&2
   exit 1
 }
+
+# Sends each lead's events to LEAD_WEBHOOK_URL / LEAD_EMAIL_TO; with neither set they wait in the outbox.
+.venv/bin/python -m knowledge.delivery >"$LOG_DIR/delivery.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do  # up once it has reached the database and logged its targets
+  grep -q "delivering to" "$LOG_DIR/delivery.log" 2>/dev/null && break
+  kill -0 "${pids[-1]}" 2>/dev/null || { echo "delivery worker exited; see $LOG_DIR" >&2; exit 1; }
+  sleep 0.5
+done
 
 .venv/bin/rasa run actions --actions bot.actions --port "$ACTIONS_PORT" >"$LOG_DIR/actions.log" 2>&1 &
 pids+=($!)

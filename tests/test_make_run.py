@@ -45,3 +45,5 @@ def test_make_run_serves_page_and_api_and_ctrl_c_stops_everything(tmp_path):
     finally:
         run.close(force=True)
     assert not any(listening(port) for port in ports.values())
+    worker_log = (tmp_path / "log" / "delivery.log").read_text()  # the lead delivery worker
+    assert "delivering to" in worker_log and "stopped" in worker_log

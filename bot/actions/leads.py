@@ -45,6 +45,7 @@ def lead_from_slots(tracker: Tracker, handoff: bool = False) -> LeadData:
     return LeadData(
         conversation_id=tracker.sender_id,
         language=current_language(tracker),
+        channel=tracker.get_latest_input_channel(),
         processes=list(needs.processes),
         processes_text=tracker.get_slot("processes_text"),
         channels=list(needs.channels),
