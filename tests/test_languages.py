@@ -84,3 +84,12 @@ def test_training_data_covers_the_same_topics_in_every_language():
     }
     reference = topics[DEFAULT_LANGUAGE]
     assert reference and all(files == reference for files in topics.values()), topics
+
+
+def test_the_sales_team_email_exists_in_every_language():
+    from knowledge.delivery.texts import EMAIL_TEXTS
+
+    keys = set(EMAIL_TEXTS[DEFAULT_LANGUAGE])
+    assert {
+        language: set(EMAIL_TEXTS.get(language, {})) == keys for language in SUPPORTED_LANGUAGES
+    } == dict.fromkeys(SUPPORTED_LANGUAGES, True)

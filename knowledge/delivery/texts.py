@@ -44,6 +44,26 @@ EMAIL_TEXTS: dict[str, dict[str, str]] = {
         "language": "Lingua della conversazione",
         "none": "-",
     },
+    "de": {
+        "subject_created": "Neuer Lead: {model} ({company})",
+        "subject_handoff": "Ein Interessent möchte mit einer Person sprechen ({company})",
+        "intro_created": "Ein Interessent hat seinen Bedarf im Outsourcing Advisor bestätigt.",
+        "intro_handoff": "Ein Interessent möchte mit einer Person sprechen. Was der Assistent bisher weiß:",
+        "needs": "Bedarf",
+        "processes": "Prozesse",
+        "channels": "Kanäle",
+        "languages": "Sprachen",
+        "hours": "Servicezeiten",
+        "volume": "Volumen",
+        "timeline": "Start",
+        "recommendation": "Empfehlung",
+        "contact": "Kontakt",
+        "no_contact": "keine Einwilligung zur Kontaktaufnahme: keine personenbezogenen Daten gespeichert",
+        "no_company": "keine Firma angegeben",
+        "conversation": "Gespräch",
+        "language": "Sprache des Gesprächs",
+        "none": "-",
+    },
 }
 
 
