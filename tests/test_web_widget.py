@@ -80,6 +80,22 @@ def test_italian_page_greets_in_italian(rasa_stack, page):
     page.screenshot(path=str(SCREENSHOTS / "widget-it.png"))
 
 
+def test_german_page_greets_and_answers_in_german(rasa_stack, page):
+    open_chat(page, f"{rasa_stack.web_url}/de.html")
+    bot_says(page, "Guten Tag! Ich bin der Outsourcing Advisor")
+    page.locator(".rw-new-message").fill("Was ist BPO?")
+    page.keyboard.press("Enter")
+    bot_says(page, "Kerngeschäft")
+    page.screenshot(path=str(SCREENSHOTS / "widget-de.png"))
+    assert page.locator("nav a", has_text="Deutsch").get_attribute("aria-current") == "page"
+
+
+def test_every_page_links_every_language(rasa_stack, page):
+    for name in ("index.html", "it.html", "de.html"):
+        page.goto(f"{rasa_stack.web_url}/{name}")
+        assert page.locator("nav a").all_inner_texts() == ["English", "Italiano", "Deutsch"]
+
+
 def test_unreachable_assistant_shows_a_friendly_notice(page, tmp_path):
     port = free_port()
     dead = free_port()  # nothing listens there
