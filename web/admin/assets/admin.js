@@ -96,6 +96,7 @@
 
   // ---------------------------------------------------------------- overview
   function overview(period) {
+    body.removeAttribute("data-loaded");
     api("/admin/api/overview?period=" + encodeURIComponent(period)).then(function (data) {
       document.getElementById("stat-conversations").textContent = data.conversations;
       document.getElementById("stat-messages").textContent = data.user_messages;
@@ -144,6 +145,7 @@
 
   // -------------------------------------------------------------- unanswered
   function unansweredPage(period) {
+    body.removeAttribute("data-loaded");
     api("/admin/api/unanswered?period=" + encodeURIComponent(period)).then(function (data) {
       var list = clear(document.getElementById("unanswered-list"));
       if (!data.groups.length) list.appendChild(el("li", "Nothing unanswered in this period."));
@@ -178,6 +180,7 @@
     var tbody = document.querySelector("#conversations-table tbody");
     var offset = 0;
     function load(reset) {
+      body.removeAttribute("data-loaded");
       if (reset) { offset = 0; clear(tbody); }
       api("/admin/api/conversations?q=" + encodeURIComponent(input.value) + "&offset=" + offset).then(function (data) {
         data.conversations.forEach(function (c) {
@@ -238,6 +241,7 @@
     var modelSelect = document.getElementById("lead-model");
     var message = document.getElementById("lead-message");
     function load() {
+      body.removeAttribute("data-loaded");
       var query = "q=" + encodeURIComponent(document.getElementById("lead-q").value) +
         "&model=" + encodeURIComponent(modelSelect.value) +
         "&consent=" + encodeURIComponent(document.getElementById("lead-consent").value);
