@@ -195,6 +195,7 @@ def _funnel_counts(connection: Connection, engine: Engine, period: Period) -> di
             connection,
             period,
             c.type_name == "bot",
+            c.data.like('%"utter_recommendation"%'),  # cheap filter: parse JSON only where it can match
             json_value(engine, "metadata", "utter_action") == "utter_recommendation",
         ),
         "contact_consented": _count_senders(

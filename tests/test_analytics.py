@@ -16,7 +16,7 @@ from knowledge.analytics import Labels, Period, overview
 from knowledge.db import make_engine, make_session_factory
 from knowledge.leads import LeadData, LeadStore
 from knowledge.loader import ensure_schema
-from knowledge.tracker_events import ensure_indexes, make_tracker_engine
+from knowledge.tracker_events import make_tracker_engine
 from knowledge.transcripts import conversations, group_similar, normalise, transcript, unanswered
 
 NOW = time.time()
@@ -231,12 +231,6 @@ def test_conversation_search_and_transcript(store_url):
     assert any(t["kind"] == "bot" and t["text"] == "BPO means..." for t in turns)
     assert [t["text"] for t in turns if t["kind"] == "marker"] == ["out of scope", "fallback", "form started"]
     assert transcript(tracker, "nobody") is None
-
-
-def test_dashboard_indexes_are_created_once(store_url):
-    tracker = make_tracker_engine(store_url)
-    assert len(ensure_indexes(tracker)) == 3
-    assert ensure_indexes(tracker) == []
 
 
 def test_an_empty_store_gives_zeros(tmp_path):

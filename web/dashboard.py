@@ -22,7 +22,7 @@ from knowledge.analytics import Labels, Period, overview
 from knowledge.db import make_engine, make_session_factory
 from knowledge.leads import LeadStore
 from knowledge.queries import KnowledgeBase
-from knowledge.tracker_events import ensure_indexes, make_tracker_engine
+from knowledge.tracker_events import make_tracker_engine
 from knowledge.transcripts import conversations, transcript, unanswered
 from web.auth import (
     COOKIE,
@@ -152,10 +152,6 @@ def add_dashboard(app: Sanic, config: DashboardConfig) -> None:
         if not data:
             data.append(Data(config))
         return data[0]
-
-    @app.before_server_start
-    async def indexes(_app, _loop) -> None:
-        await asyncio.to_thread(ensure_indexes, db().tracker)
 
     def current(request: Request) -> Session | None:
         return config.sessions.get(request.cookies.get(COOKIE))
