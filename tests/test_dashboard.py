@@ -52,7 +52,7 @@ def dashboard(tmp_path_factory):
         server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/", server, log, timeout=60)
-        yield {"url": f"http://127.0.0.1:{port}", "database_url": database_url}
+        yield {"url": f"http://127.0.0.1:{port}", "database_url": database_url, "tracker_url": tracker_url}
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -203,3 +203,17 @@ def test_password_file_is_created_once_for_the_owner_only(tmp_path):
     assert path.stat().st_mode & 0o777 == 0o600
     assert ensure_password_file(path) is None
     assert path.read_text().strip() == password
+
+
+def test_conversation_ids_with_spaces_and_accents_open(dashboard):
+    sender = "Città 1"  # REST clients may name any sender
+    store = SQLTrackerStore(Domain.empty(), host=dashboard["tracker_url"])
+    message = UserUttered("ciao", {"name": "greet", "confidence": 0.9}, input_channel="rest")
+    asyncio.run(store.save(DialogueStateTracker.from_events(sender, [message])))
+    store.engine.dispose()
+    session = login(dashboard["url"])
+    quoted = requests.utils.quote(sender, safe="")
+    page = session.get(f"{dashboard['url']}/admin/conversations/{quoted}")
+    assert f'data-conversation="{sender}"' in page.text
+    data = session.get(f"{dashboard['url']}/admin/api/conversations/{quoted}").json()
+    assert data["conversation_id"] == sender and data["turns"][0]["text"] == "ciao"

@@ -164,7 +164,7 @@ def add_dashboard(app: Sanic, config: DashboardConfig) -> None:
             extra = {"conversation_id": params.get("conversation_id", "")}
             return _page(name, session, **extra)
 
-        app.add_route(handler, path, methods=["GET"], name=f"admin_page_{name}")
+        app.route(path, methods=["GET"], name=f"admin_page_{name}", unquote=True)(handler)
 
     def api(path: str, methods=("GET",)):
         def register(function):
@@ -178,7 +178,8 @@ def add_dashboard(app: Sanic, config: DashboardConfig) -> None:
                     return response.json({"error": "missing or wrong CSRF token"}, status=403)
                 return await function(request, **params)
 
-            app.add_route(handler, path, methods=list(methods), name=f"admin_api_{function.__name__}")
+            name = f"admin_api_{function.__name__}"
+            app.route(path, methods=list(methods), name=name, unquote=True)(handler)
             return function
 
         return register
