@@ -97,6 +97,16 @@ def log_in(page, stack) -> None:  # noqa: F811 (not the fixture)
     page.locator("body[data-loaded=overview]").wait_for()
 
 
+def fits_width(page, width: int) -> bool:  # noqa: F811 (not the fixture)
+    """Nothing wider than the screen, once the charts have followed the new size (they resize in a moment;
+    polled from here: the page's policy forbids the eval that wait_for_function would use)."""
+    for _ in range(50):
+        if page.evaluate("document.documentElement.scrollWidth") <= width:
+            return True
+        page.wait_for_timeout(200)
+    return False
+
+
 def loaded(page, name: str) -> None:  # noqa: F811 (not the fixture)
     page.locator(f"body[data-loaded={name}]").wait_for(timeout=30_000)
 
@@ -140,7 +150,7 @@ def test_dashboard_overview_unanswered_transcript_and_leads(rasa_stack, conversa
     assert shown_topics == expected["topics"]
     page.screenshot(path=str(SCREENSHOTS / "dashboard-overview.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})  # a phone: nothing wider than the screen
-    page.wait_for_function("document.documentElement.scrollWidth <= 390", timeout=10_000)  # after re-layout
+    assert fits_width(page, 390)
     page.screenshot(path=str(SCREENSHOTS / "dashboard-overview-phone.png"), full_page=True)
     page.set_viewport_size({"width": 1200, "height": 900})
 

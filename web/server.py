@@ -21,7 +21,6 @@ from sanic.response import HTTPResponse
 from web.dashboard import DashboardConfig, add_dashboard
 
 WEB_ROOT = Path(__file__).resolve().parent
-PAGES = ("index.html", "it.html")
 
 
 def socket_sources(assistant_url: str) -> str:
