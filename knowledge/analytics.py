@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import MetaData, Table, distinct, func, inspect, select
+from sqlalchemy import MetaData, Table, and_, case, distinct, func, inspect, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql import Select
 
@@ -80,11 +80,6 @@ def _in_period(period: Period, *conditions) -> Select:
     return period.where(select(events.c.sender_id).where(*conditions))
 
 
-def _count_senders(connection: Connection, period: Period, *conditions) -> int:
-    query = period.where(select(func.count(distinct(events.c.sender_id))).where(*conditions))
-    return connection.execute(query).scalar_one()
-
-
 def answered_by(actions: tuple[str, ...], period: Period) -> Select:
     """Ids of the visitor messages whose reply included one of `actions` (the last user event before it)."""
     user = events.alias("user_event")
@@ -97,13 +92,6 @@ def answered_by(actions: tuple[str, ...], period: Period) -> Select:
         events.c.type_name == "action", events.c.action_name.in_(actions)
     )
     return period.where(query)
-
-
-def _count_turns(connection: Connection, actions: tuple[str, ...], period: Period) -> int:
-    turns = answered_by(actions, period).subquery()
-    return connection.execute(
-        select(func.count(distinct(turns.c.user_id))).where(turns.c.user_id.is_not(None))
-    ).scalar_one()
 
 
 def _first_messages(period: Period) -> Select:
@@ -177,35 +165,48 @@ def _topics(connection: Connection, period: Period, labels: Labels) -> list[dict
     ]
 
 
-def _funnel_counts(connection: Connection, engine: Engine, period: Period) -> dict[str, int]:
+def _senders_where(condition, then=None):
+    """COUNT(DISTINCT sender) of the rows matching `condition` (and then `then`, only evaluated on those:
+    CASE keeps the JSON parsing off every other row)."""
+    inner = events.c.sender_id if then is None else case((then, events.c.sender_id))
+    return func.count(distinct(case((condition, inner))))
+
+
+def _counts(connection: Connection, engine: Engine, period: Period) -> dict[str, int]:
+    """The funnel's steps, the visitor messages and the handoffs: one pass over the period's events."""
     c = events.c
-    return {
-        "conversation": _count_senders(connection, period, c.type_name == "user"),
-        "form_started": _count_senders(
-            connection, period, c.type_name == "active_loop", c.action_name == FORM_NAME
+    columns = {
+        "conversation": _senders_where(c.type_name == "user"),
+        "form_started": _senders_where(and_(c.type_name == "active_loop", c.action_name == FORM_NAME)),
+        "needs_complete": _senders_where(
+            and_(c.type_name == "slot", c.action_name == "timeline"), json_value(engine, "value").is_not(None)
         ),
-        "needs_complete": _count_senders(
-            connection,
-            period,
-            c.type_name == "slot",
-            c.action_name == "timeline",
-            json_value(engine, "value").is_not(None),
-        ),
-        "recommendation_shown": _count_senders(
-            connection,
-            period,
-            c.type_name == "bot",
-            c.data.like('%"utter_recommendation"%'),  # cheap filter: parse JSON only where it can match
+        "recommendation_shown": _senders_where(
+            and_(c.type_name == "bot", c.data.like('%"utter_recommendation"%')),  # cheap test first
             json_value(engine, "metadata", "utter_action") == "utter_recommendation",
         ),
-        "contact_consented": _count_senders(
-            connection, period, c.type_name == "slot", c.action_name == "consent", json_true(engine, "value")
+        "contact_consented": _senders_where(
+            and_(c.type_name == "slot", c.action_name == "consent"), json_true(engine, "value")
         ),
+        "handoff": _senders_where(and_(c.type_name == "action", c.action_name == HANDOFF_ACTION)),
+        "messages": func.count(case((c.type_name == "user", c.id))),
     }
+    query = period.where(select(*(column.label(name) for name, column in columns.items())))
+    return dict(connection.execute(query).one()._mapping)
 
 
-def _delivered(knowledge: Engine | None, period: Period, senders: set[str]) -> int | None:
-    """Conversations whose lead was delivered; None before the lead-delivery outbox exists."""
+def _turn_counts(connection: Connection, period: Period) -> tuple[int, int]:
+    """Visitor messages answered by a fallback, and by the out-of-scope reply."""
+    turns = answered_by((*FALLBACK_ACTIONS, *OUT_OF_SCOPE_ACTIONS), period).add_columns(events.c.action_name)
+    fallback, out_of_scope = set(), set()
+    for user_id, action in connection.execute(turns):
+        if user_id is not None:
+            (out_of_scope if action in OUT_OF_SCOPE_ACTIONS else fallback).add(user_id)
+    return len(fallback), len(out_of_scope)
+
+
+def _delivered(knowledge: Engine | None, tracker: Connection, period: Period) -> int | None:
+    """Conversations of the period whose lead was delivered; None before the lead-delivery outbox exists."""
     if knowledge is None or not inspect(knowledge).has_table("lead_outbox"):
         return None
     outbox = Table("lead_outbox", MetaData(), autoload_with=knowledge)
@@ -213,7 +214,9 @@ def _delivered(knowledge: Engine | None, period: Period, senders: set[str]) -> i
         outbox.c.event_type == "lead.created", outbox.c.status == "delivered"
     )
     with knowledge.connect() as connection:
-        return len(set(connection.execute(query).scalars()) & senders)
+        delivered = set(connection.execute(query).scalars())
+    senders = tracker.execute(_in_period(period, events.c.type_name == "user").distinct()).scalars()
+    return len(delivered & set(senders))
 
 
 def funnel(counts: dict[str, int]) -> list[dict]:
@@ -285,18 +288,9 @@ def overview(
             "leads_by_model": leads_by_model(knowledge, period, labels),
         }
     with tracker.connect() as connection:
-        counts = _funnel_counts(connection, tracker, period)
-        senders = set(
-            connection.execute(_in_period(period, events.c.type_name == "user").distinct()).scalars()
-        )
-        messages = connection.execute(
-            period.where(select(func.count()).where(events.c.type_name == "user"))
-        ).scalar_one()
-        fallback = _count_turns(connection, FALLBACK_ACTIONS, period)
-        out_of_scope = _count_turns(connection, OUT_OF_SCOPE_ACTIONS, period)
-        handoff = _count_senders(
-            connection, period, events.c.type_name == "action", events.c.action_name == HANDOFF_ACTION
-        )
+        counts = _counts(connection, tracker, period)
+        messages, handoff = counts.pop("messages"), counts.pop("handoff")
+        fallback, out_of_scope = _turn_counts(connection, period)
         total = counts["conversation"]
         result.update(
             conversations=total,
@@ -307,7 +301,7 @@ def overview(
             topics=_topics(connection, period, labels),
             rates=_rates(messages, fallback, out_of_scope, total, handoff),
         )
-    delivered = _delivered(knowledge, period, senders)
+        delivered = _delivered(knowledge, connection, period)
     if delivered is not None:
         counts["lead_delivered"] = delivered
     result["funnel"] = funnel(counts)
