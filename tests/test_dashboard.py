@@ -211,8 +211,10 @@ def test_conversation_ids_with_spaces_and_accents_open(dashboard):
     message = UserUttered("ciao", {"name": "greet", "confidence": 0.9}, input_channel="rest")
     asyncio.run(store.save(DialogueStateTracker.from_events(sender, [message])))
     store.engine.dispose()
-    session = login(dashboard["url"])
     quoted = requests.utils.quote(sender, safe="")
+    anonymous = requests.get(f"{dashboard['url']}/admin/conversations/{quoted}", allow_redirects=False)
+    assert anonymous.headers["Location"] == f"/admin/login?next=/admin/conversations/{quoted}"  # and back
+    session = login(dashboard["url"])
     page = session.get(f"{dashboard['url']}/admin/conversations/{quoted}")
     assert f'data-conversation="{sender}"' in page.text
     data = session.get(f"{dashboard['url']}/admin/api/conversations/{quoted}").json()

@@ -160,7 +160,7 @@ def add_dashboard(app: Sanic, config: DashboardConfig) -> None:
         async def handler(request: Request, **params) -> HTTPResponse:
             session = current(request)
             if session is None:
-                return response.redirect(f"/admin/login?next={quote(request.path)}")
+                return response.redirect(f"/admin/login?next={quote(request.path, safe='/%')}")
             extra = {"conversation_id": params.get("conversation_id", "")}
             return _page(name, session, **extra)
 
