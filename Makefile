@@ -12,6 +12,8 @@ MODEL := models/advisor.tar.gz
 TRAINING_DATA := $(shell find bot/data -name '*.yml' 2>/dev/null)
 WEBCHAT_VERSION := 1.0.1
 WEBCHAT := web/vendor/rasa-webchat/index.js
+CHARTJS_VERSION := 4.6.1
+CHARTJS := web/vendor/chartjs/chart.umd.min.js
 
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
@@ -54,6 +56,14 @@ $(WEBCHAT):
 	tar -xzf build/webchat/rasa-webchat-$(WEBCHAT_VERSION).tgz -C build/webchat package/lib/index.js
 	cp build/webchat/package/lib/index.js $@
 
+# Chart.js for the dashboard's charts, from the npm registry like the widget (served by web/server.py).
+$(CHARTJS):
+	rm -rf build/chartjs && mkdir -p build/chartjs $(dir $@)
+	cd build/chartjs && npm pack --silent chart.js@$(CHARTJS_VERSION) >/dev/null
+	tar -xzf build/chartjs/chart.js-$(CHARTJS_VERSION).tgz -C build/chartjs package/dist/chart.umd.min.js package/LICENSE.md
+	cp build/chartjs/package/dist/chart.umd.min.js $@
+	cp build/chartjs/package/LICENSE.md $(dir $@)LICENSE.md
+
 # Debian's Chromium for the browser test (Playwright drives it; it never downloads a browser of its own).
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
@@ -76,13 +86,13 @@ lint: $(INSTALLED)
 validate: $(INSTALLED)
 	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data
 
-run: kb $(MODEL) $(WEBCHAT)
+run: kb $(MODEL) $(WEBCHAT) $(CHARTJS)
 	scripts/serve.sh
 
-test: kb $(MODEL) $(WEBCHAT) browser services lint
+test: kb $(MODEL) $(WEBCHAT) $(CHARTJS) browser services lint
 	$(PY) -m pytest
 
-prod: kb $(MODEL) $(WEBCHAT) services
+prod: kb $(MODEL) $(WEBCHAT) $(CHARTJS) services
 	$(PY) -m deploy.profile
 
 bench: kb $(MODEL)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bench import delivery
+from bench import answer_bench, dashboard, delivery
 from bench.quality import REPORTS, quality, story_accuracy
 from bench.speed import measure
 
@@ -40,15 +40,20 @@ def markdown(report: dict) -> str:
         f"{advisor['action_server_rss_mb']} MB (rasa init: {speed['baseline']['rasa_server_rss_mb']} MB).",
         f"Training: {speed['training_s']} s. Start to first answer: {advisor['start_to_first_answer_s']} s.",
     ]
+    if "dashboard" in report:
+        lines += ["", dashboard.markdown(report["dashboard"]).rstrip()]
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    report = {"quality": quality(), "stories": story_accuracy(), "speed": measure()}
+    report = {"answers": answer_bench.run(), "quality": quality(), "stories": story_accuracy()}
+    report["speed"] = measure()
     report["delivery"] = delivery.measure()
+    report["dashboard"] = dashboard.measure()
     REPORTS.mkdir(exist_ok=True)
     (REPORTS / "bench.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    text = markdown(report) + "\n" + delivery.markdown(report["delivery"])
+    sections = [answer_bench.markdown(report["answers"]), markdown(report), delivery.markdown(report["delivery"])]
+    text = "\n".join(sections)
     (REPORTS / "bench.md").write_text(text)
     print(text)
 

@@ -136,6 +136,11 @@ def require_model() -> None:
         raise RuntimeError(f"{MODEL} is missing: run `make model` (make run, make test and make prod do it)")
 
 
+def tracker_store_yaml(url: str) -> str:
+    """The endpoints.yml section that keeps conversations in Rasa's SQL tracker store at `url`."""
+    return f'\n# Conversations (added by the starter).\ntracker_store:\n  type: SQL\n  url: "{url}"\n'
+
+
 def action_server(port: int, log: Path, database_url: str) -> Service:
     """The project's action server on 127.0.0.1:port, reading the knowledge base at `database_url`."""
     command = [RASA, "run", "actions", "--actions", "bot.actions", "--port", str(port)]

@@ -36,6 +36,7 @@ from deploy.processes import (
 )
 from knowledge.db import make_engine, make_session_factory
 from knowledge.loader import load
+from web.auth import PASSWORD_ENV, ensure_password_file
 
 DEPLOY = Path(__file__).resolve().parent
 KNOWLEDGE_DB = "advisor"
@@ -65,6 +66,7 @@ class ProductionProfile:
     actions: Service | None = None
     rasa: list[Service] = field(default_factory=list)
     services: list[Service] = field(default_factory=list)
+    new_admin_password: str | None = None  # generated at this start (shown once)
 
     @property
     def url(self) -> str:
@@ -121,10 +123,7 @@ class ProductionProfile:
             server.spawn()
         for server in [self.actions, *self.rasa[1:]]:
             server.wait_ready()
-        web = [sys.executable, "web/server.py", "--port", str(self.ports.web), "--assistant-url", self.url]
-        self._add(
-            Service("web", web, self._log("web"), http_ok(f"http://127.0.0.1:{self.ports.web}/"))
-        ).start()
+        self._add(self._web_server()).start()
         nginx = [
             system_binary("nginx"),
             "-c",
@@ -133,6 +132,25 @@ class ProductionProfile:
             str(self.directory / "run"),
         ]
         self._add(Service("nginx", nginx, self._log("nginx"), http_ok(f"{self.url}/health"))).start(30)
+
+    def _web_server(self) -> Service:
+        """The page and the dashboard (/admin/), reading the conversations in the `rasa` database."""
+        assert self.postgres is not None
+        if not os.environ.get(PASSWORD_ENV):
+            self.new_admin_password = ensure_password_file(self.admin_password_file)
+        web = [
+            sys.executable, "web/server.py", "--port", str(self.ports.web), "--assistant-url", self.url,
+            "--behind-proxy", "--admin-password-file", str(self.admin_password_file),
+        ]  # fmt: skip
+        env = {
+            "ADVISOR_DATABASE_URL": self.knowledge_url,
+            "ADVISOR_TRACKER_URL": self.postgres.url(TRACKER_DB),
+        }
+        return Service("web", web, self._log("web"), http_ok(f"http://127.0.0.1:{self.ports.web}/"), env)
+
+    @property
+    def admin_password_file(self) -> Path:
+        return self.directory / "admin-password"
 
     def _add(self, service: Service) -> Service:
         self.services.append(service)
@@ -246,10 +264,12 @@ def main() -> None:
     print(f"Starting the production profile in {profile.directory} ...", flush=True)
     try:
         profile.start()
+        password = profile.new_admin_password or f"$ADVISOR_ADMIN_PASSWORD or {profile.admin_password_file}"
         print(
             f"The Outsourcing Advisor (production profile) is up.\n"
             f"  Web page: {profile.url}/  (Italiano: {profile.url}/it.html)\n"
             f"  REST API: POST {profile.url}/webhooks/rest/webhook\n"
+            f"  Dashboard: {profile.url}/admin/  (password: {password})\n"
             f"  {len(ports.rasa)} Rasa servers {ports.rasa} behind nginx; PostgreSQL :{ports.postgres}, "
             f"Redis :{ports.redis}, action server :{ports.actions}\n"
             f"  Logs: {profile.directory / 'log'}\nPress Ctrl-C to stop.",

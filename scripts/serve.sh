@@ -11,6 +11,12 @@ WEB_ORIGIN=${WEB_ORIGIN:-http://localhost:$WEB_PORT}
 MODEL=${MODEL:-models/advisor.tar.gz}
 LOG_DIR=${LOG_DIR:-var/log}
 mkdir -p "$LOG_DIR"
+# Conversations survive a restart: Rasa's SQL tracker store (SQLite under var/ unless set); the dashboard reads it.
+export ADVISOR_TRACKER_URL=${ADVISOR_TRACKER_URL:-sqlite:///$PWD/var/tracker.db}
+# The dashboard's password: $ADVISOR_ADMIN_PASSWORD, else the file (created, mode 0600, at first start).
+PASSWORD_FILE=${ADVISOR_ADMIN_PASSWORD_FILE:-var/admin-password}
+new_password=""
+if [ -z "${ADVISOR_ADMIN_PASSWORD:-}" ]; then new_password=$(.venv/bin/python -m web.auth "$PASSWORD_FILE"); fi
 
 pids=()
 stop_all() {
@@ -44,8 +50,10 @@ done
 pids+=($!)
 wait_for "http://localhost:$ACTIONS_PORT/health" "action server" "${pids[-1]}"
 
-# endpoints.yml names the default action server port; follow ACTIONS_PORT.
-sed "s#localhost:5055#localhost:$ACTIONS_PORT#" endpoints.yml > var/endpoints.yml
+# endpoints.yml names the default action server port; follow ACTIONS_PORT. Keep conversations in SQL.
+{ sed "s#localhost:5055#localhost:$ACTIONS_PORT#" endpoints.yml
+  printf '\n# Conversations (added by scripts/serve.sh).\ntracker_store:\n  type: SQL\n  url: "%s"\n' "$ADVISOR_TRACKER_URL"
+} > var/endpoints.yml
 
 # REST and socketio always; Telegram, Slack, Facebook, Twilio only when their variables are set (README).
 .venv/bin/python -m bot.channels.credentials var/credentials.yml
@@ -59,7 +67,7 @@ pids+=($!)
 wait_for "http://localhost:$RASA_PORT/webhooks/rest/" "Rasa server" "${pids[-1]}"
 
 .venv/bin/python web/server.py --port "$WEB_PORT" --assistant-url "http://localhost:$RASA_PORT" \
-  >"$LOG_DIR/web.log" 2>&1 &
+  --admin-password-file "$PASSWORD_FILE" >"$LOG_DIR/web.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$WEB_PORT/" "web page" "${pids[-1]}"
 
@@ -67,7 +75,9 @@ cat <<MSG
 The Outsourcing Advisor is up.
   Web page: http://localhost:$WEB_PORT/  (Italiano: http://localhost:$WEB_PORT/it.html)
   REST API: POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"sender": "me", "message": "What is BPO?"}
+  Dashboard: http://localhost:$WEB_PORT/admin/  (password: ${new_password:-\$ADVISOR_ADMIN_PASSWORD or $PASSWORD_FILE})
   Logs:     $LOG_DIR/
 Press Ctrl-C to stop.
 MSG
+[ -z "$new_password" ] || echo "The dashboard password above was generated now and is shown only once (kept in $PASSWORD_FILE)."
 wait -n "${pids[@]}"

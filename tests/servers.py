@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from deploy.processes import (
     http_ok,
     require_model,
     stop_all,
+    tracker_store_yaml,
 )
 
 
@@ -35,6 +37,11 @@ class RasaStack:
     credentials: Path = PROJECT_ROOT / "credentials.yml"
     rasa_args: list[str] = field(default_factory=list)
     services: list[Service] = field(default_factory=list)
+    tracker_url: str = ""  # default: tracker.db in workdir (never the project's var/)
+    admin_password: str = field(default_factory=lambda: secrets.token_urlsafe(12))
+
+    def __post_init__(self) -> None:
+        self.tracker_url = self.tracker_url or f"sqlite:///{self.workdir / 'tracker.db'}"
 
     @property
     def rest_url(self) -> str:
@@ -45,14 +52,23 @@ class RasaStack:
         return f"http://127.0.0.1:{self.web_port}"
 
     def env(self) -> dict[str, str]:
-        return {"ADVISOR_DATABASE_URL": self.database_url, **QUIET, **self.extra_env}
+        return {
+            "ADVISOR_DATABASE_URL": self.database_url,
+            "ADVISOR_TRACKER_URL": self.tracker_url,
+            "ADVISOR_ADMIN_PASSWORD": self.admin_password,
+            **QUIET,
+            **self.extra_env,
+        }
 
     def start(self) -> RasaStack:
         require_model()
         endpoints = self.workdir / "endpoints.yml"
         # The project's endpoints.yml, pointed at this stack's action server (as scripts/serve.sh does).
         project_endpoints = (PROJECT_ROOT / "endpoints.yml").read_text()
-        endpoints.write_text(project_endpoints.replace("localhost:5055", f"127.0.0.1:{self.actions_port}"))
+        endpoints.write_text(
+            project_endpoints.replace("localhost:5055", f"127.0.0.1:{self.actions_port}")
+            + tracker_store_yaml(self.tracker_url)
+        )
         actions = action_server(self.actions_port, self.workdir / "actions.log", self.database_url)
         actions.env.update(self.extra_env)
         self.services.append(actions)
@@ -73,6 +89,15 @@ class RasaStack:
         service = Service(name, command, self.workdir / f"{name}.log", http_ok(ready_url), self.env())
         self.services.append(service)
         service.start()
+
+    def service(self, name: str) -> Service:
+        return next(service for service in self.services if service.name == name)
+
+    def restart_rasa(self) -> None:
+        """Stop the Rasa server and start it again on the same port (conversations live in the tracker DB)."""
+        rasa = self.service("rasa")
+        rasa.stop()
+        rasa.start()
 
     def stop(self) -> None:
         stop_all(self.services)

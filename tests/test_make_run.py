@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 
 import pexpect
@@ -26,8 +27,11 @@ def test_make_run_serves_page_and_api_and_ctrl_c_stops_everything(tmp_path):
         **os.environ,
         **{name: str(port) for name, port in ports.items()},
         "ADVISOR_DATABASE_URL": f"sqlite:///{tmp_path / 'advisor.db'}",
+        "ADVISOR_TRACKER_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
+        "ADVISOR_ADMIN_PASSWORD_FILE": str(tmp_path / "admin-password"),
         "LOG_DIR": str(tmp_path / "log"),
     }
+    env.pop("ADVISOR_ADMIN_PASSWORD", None)
     run = pexpect.spawn("make", ["run"], cwd=PROJECT_ROOT, env=env, encoding="utf-8", timeout=300)
     try:
         run.expect("Press Ctrl-C to stop")
@@ -40,6 +44,16 @@ def test_make_run_serves_page_and_api_and_ctrl_c_stops_everything(tmp_path):
             timeout=30,
         ).json()
         assert "phone" in reply[0]["text"].lower()
+        # The dashboard: a password generated at first start, printed once, kept only for the owner.
+        password = re.search(r"/admin/\s+\(password: (\S+)\)", run.before).group(1)
+        run.expect("shown only once")
+        assert (tmp_path / "admin-password").read_text().strip() == password
+        assert (tmp_path / "admin-password").stat().st_mode & 0o777 == 0o600
+        login = requests.post(
+            f"http://127.0.0.1:{ports['WEB_PORT']}/admin/login", data={"password": password}, timeout=10
+        )
+        assert "Conversations per day" in login.text  # the overview, after the redirect
+        assert (tmp_path / "tracker.db").exists()  # the conversation is kept in SQL
         run.sendcontrol("c")
         run.expect(pexpect.EOF, timeout=60)
     finally:

@@ -167,3 +167,17 @@ def test_socketio_clients_stick_to_one_server(profile):
     access_log = (profile.directory / "log" / "nginx-access.log").read_text()
     upstreams = set(re.findall(r"/socket\.io/.* upstream=(\S+)", access_log))
     assert len(upstreams) == 1, upstreams
+
+
+def test_the_dashboard_is_served_through_nginx_and_reads_the_postgresql_conversations(profile):
+    user = Conversation(profile)
+    user.say("what is a call center?")
+    assert requests.get(f"{profile.url}/admin/api/overview", timeout=10).status_code == 401
+    password = profile.admin_password_file.read_text().strip()
+    dashboard = requests.Session()
+    # Behind TLS (nginx says so in X-Forwarded-Proto) the session cookie is Secure; here nginx speaks plain
+    # http, so the cookie is not, and it comes back.
+    page = dashboard.post(f"{profile.url}/admin/login", data={"password": password}, timeout=10)
+    assert "Conversations per day" in page.text
+    listing = dashboard.get(f"{profile.url}/admin/api/conversations", params={"q": user.sender}, timeout=30)
+    assert [c["conversation_id"] for c in listing.json()["conversations"]] == [user.sender]
