@@ -52,8 +52,8 @@ def main() -> None:
     report["dashboard"] = dashboard.measure()
     REPORTS.mkdir(exist_ok=True)
     (REPORTS / "bench.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    sections = [answer_bench.markdown(report["answers"]), markdown(report), delivery.markdown(report["delivery"])]
-    text = "\n".join(sections)
+    delivery_text = delivery.markdown(report["delivery"])
+    text = "\n".join([answer_bench.markdown(report["answers"]), markdown(report), delivery_text])
     (REPORTS / "bench.md").write_text(text)
     print(text)
 
