@@ -27,3 +27,15 @@ NOT_ONLY: dict[str, tuple[str, ...]] = {
     "it": ("solo", "soltanto", "solamente"),
     "de": ("nur", "bloß", "bloss"),
 }
+# Words that add to an answer given before ("also German") and words that correct it ("actually 24/7"): only
+# with them does a message answering one question of the form change another one.
+ADDITIVE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("also", "too", "as well", "add", "plus"),
+    "it": ("anche", "pure", "inoltre", "aggiungi", "in più"),
+    "de": ("auch", "zusätzlich", "außerdem", "ausserdem", "dazu", "plus"),
+}
+CORRECTION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("actually", "instead", "rather", "change", "correction"),
+    "it": ("invece", "in realtà", "anzi", "cambia", "correggo"),
+    "de": ("eigentlich", "stattdessen", "doch", "lieber", "ändern", "korrektur"),
+}

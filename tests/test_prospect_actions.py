@@ -496,3 +496,23 @@ def test_the_consent_question_asked_again_does_not_repeat_the_recommendation(act
         ActionAskConsent(), tracker("x", "inform", **FILLED, form_misses={"consent": 1}), DOMAIN
     )
     assert [m.get("response") for m in messages] == ["utter_ask_consent"]
+
+
+def test_a_service_named_while_answering_another_question_changes_no_need(action_kb):
+    text = "customer service 8am to 10pm every day, the admin part whenever during the week"
+    entities = [{"entity": "service", "value": "customer service"}]
+    question = asked("hours", text, "inform", entities, processes=["customer_service", "administration"])
+    _, slots = form_run(question)
+    assert "processes" not in slots and slots["hours"] == "extended_hours"
+    correction = asked(
+        "hours", "actually also payroll", "inform", [{"entity": "service", "value": "payroll"}]
+    )
+    _, slots = form_run(correction)
+    assert slots["processes"] == ["customer_service", "payroll"]  # a correction says so
+
+
+def test_a_no_to_the_consent_question_is_a_no_whatever_the_classifier_thought(action_kb):
+    _, slots = form_run(
+        asked("consent", "no, preferisco ricevere solo il riepilogo qui", "stop", language="it")
+    )
+    assert slots["consent"] is False

@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from bot.actions.answers import answer_question
 from bot.actions.common import form_asks_for, knowledge_base, message_terms
 from knowledge.hours import hours_needed
+from knowledge.languages import ADDITIVE_WORDS, CORRECTION_WORDS, NEGATION_CUES
 from knowledge.recommender import Needs, split_by_office
 
 FORM = "prospect_form"
@@ -37,8 +38,6 @@ IMPLIED_BACK_OFFICE = "administration"
 EDITABLE = {"processes", "channels", "languages", "hours", "volume", "timeline", "contact"}
 MAX_TEXT = 300
 NOT_SPECIFIED = "-"
-# "also German", "anche il tedesco": the new values join the old ones instead of replacing them.
-ADDITIVE = re.compile(r"\b(also|too|as well|add|plus|anche|pure|inoltre|aggiungi|in più)\b", re.IGNORECASE)
 # A pragmatic check (RFC 5322 allows more, but a sales e-mail needs name@domain.tld).
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!<>|~])")
@@ -131,11 +130,29 @@ def answers_asked_slot(tracker: Tracker, slot: str, free_text: bool = False) -> 
     return not free_text or intent_of(tracker) not in HANDLED_BY_RULES
 
 
+def says_any(tracker: Tracker, words: dict[str, tuple[str, ...]]) -> bool:
+    """Whether the message uses one of the words as a whole word or phrase, in any language (a short
+    "anche tedesco" may not have been recognised as Italian)."""
+    listed = [word for language_words in words.values() for word in language_words]
+    return bool(re.search(rf"\b({'|'.join(map(re.escape, listed))})\b", message_text(tracker).lower()))
+
+
 def merged(tracker: Tracker, slot: str, new: list[str]) -> list[str]:
-    previous = tracker.get_slot(slot) or []
-    text = tracker.latest_message.get("text") or ""
-    keep = previous if ADDITIVE.search(text) else []
+    """ "also German", "anche il tedesco", "auch Deutsch": the new values join the old ones."""
+    keep = tracker.get_slot(slot) or [] if says_any(tracker, ADDITIVE_WORDS) else []
     return list(dict.fromkeys([*keep, *new]))
+
+
+def may_change(tracker: Tracker, slot: str) -> bool:
+    """While the form asks one question, terms named for another are context, not a new answer to it.
+
+    "Customer service 8am to 10pm, the admin part during the week" answers the hours and leaves the
+    processes alone. The opening message, the summary and a correction ("actually also German") may.
+    """
+    asked = tracker.get_slot("requested_slot")
+    if asked in (None, slot, "confirmed"):
+        return True
+    return says_any(tracker, ADDITIVE_WORDS) or says_any(tracker, CORRECTION_WORDS)
 
 
 def needs_from_slots(tracker: Tracker) -> Needs:
@@ -255,6 +272,8 @@ class ValidateProspectForm(FormValidationAction):
         return intent_of(tracker) == "dont_know" and tracker.get_slot("requested_slot") == slot
 
     def extract_processes(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        if not may_change(tracker, "processes"):
+            return {}
         found = self._terms(tracker, "service")
         if not found and "agent" in self._terms(tracker, "role"):
             found = [IMPLIED_FRONT_OFFICE]  # "agents to answer calls": inbound customer service
@@ -271,6 +290,8 @@ class ValidateProspectForm(FormValidationAction):
         }
 
     def extract_channels(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        if not may_change(tracker, "channels"):
+            return {}
         found = self._terms(tracker, "channel")
         if not found:
             says_none = form_asks_for(tracker, "channels") and intent_of(tracker) == "deny"  # "none"
@@ -278,18 +299,30 @@ class ValidateProspectForm(FormValidationAction):
         return {"channels": merged(tracker, "channels", found)}
 
     def extract_languages(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        if not may_change(tracker, "languages"):
+            return {}
         found = self._terms(tracker, "language")  # "speak Italian" (about this chat) gives none
         if not found:
             return {"languages": []} if self._unknown_answer(tracker, "languages") else {}
         return {"languages": merged(tracker, "languages", found)}
 
     def extract_hours(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        if not may_change(tracker, "hours"):
+            return {}
         named = self._terms(tracker, "hours")
         parse_clock = named or answers_asked_slot(tracker, "hours")
         needed = hours_needed(message_text(tracker), named) if parse_clock else None
         if not needed:
             return {"hours": NOT_SPECIFIED} if self._unknown_answer(tracker, "hours") else {}
         return {"hours": needed}
+
+    def extract_consent(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        """ "No, I'd rather just get the summary here" is a no, whatever else the classifier made of it."""
+        words = message_text(tracker).lower().split()
+        if not answers_asked_slot(tracker, "consent") or not words:
+            return {}
+        refusals = {word for cues in NEGATION_CUES.values() for word in cues}
+        return {"consent": False} if words[0].strip(",.!;:") in refusals else {}
 
     # Free-text answers: taken as given when they answer the question just asked ("2000 tickets a month"
     # may look like a knowledge question to the classifier; it still answers "what volume?").
