@@ -26,6 +26,9 @@ from knowledge.languages import SUPPORTED_LANGUAGES
 # "ciao" 0.79, "danke" 0.86, "grazie" 0.83, "guten tag" 0.81 reach it; "hello" (0.64 Italian!), "servus"
 # 0.59, "no" 0.59, "ok" 0.47 do not, and keep the conversation's language.
 CONFIDENT = 0.75
+# A conversation's first message has no language to keep yet: from two words on, lingua's best guess at this
+# probability is better than the default ("Was misst CSAT?"); a lone "hello" (0.64 Italian) is not trusted.
+FIRST_MESSAGE_CONFIDENT = 0.6
 # A message of a few words with a function word of one language and none of another ("Was ist BPO?": "was"
 # is English too, "ist" is German only) is in that language.
 SHORT_MESSAGE_WORDS = 3
@@ -45,7 +48,7 @@ class LanguageDetector:
         self._function_words = _exclusive_stop_words(self.languages)
         self._lingua = _lingua_detector(self.languages)
 
-    def detect(self, text: str) -> Detection:
+    def detect(self, text: str, first_message: bool = False) -> Detection:
         words = [w for w in WORD.findall(text.lower()) if w not in self._loanwords]
         if not words:
             return Detection(None, "no words beyond shared loanwords")
@@ -62,6 +65,8 @@ class LanguageDetector:
             return Detection(ranked[0], "short message, one language's function word")
         if margin == 0 and confidence >= CONFIDENT:
             return Detection(statistical, f"statistics {confidence:.2f}")
+        if first_message and len(words) >= 2 and margin == 0 and confidence >= FIRST_MESSAGE_CONFIDENT:
+            return Detection(statistical, f"first message, statistics {confidence:.2f}")
         return Detection(None, "no clear signal")
 
     def _statistical(self, text: str) -> tuple[str | None, float]:

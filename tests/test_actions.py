@@ -169,11 +169,20 @@ def test_unreachable_database_gets_an_apology(action_kb, monkeypatch):
         ("in English please", "switch_language", [{"entity": "language", "value": "English"}], "it", "en"),
         ("parla italiano", "switch_language", [{"entity": "language", "value": "italiano"}], "en", "it"),
         ("speak Italian please", "switch_language", [{"entity": "language", "value": "Italian"}], "en", "it"),
+        ("Was ist BPO?", "ask_what_is_bpo", [], "en", "de"),  # "was" is English too, "ist" German only
+        ("auf Deutsch bitte", "switch_language", [{"entity": "language", "value": "auf Deutsch"}], "it", "de"),
+        ("grazie", "thanks", [], "de", "it"),
+        ("24/7", "inform", [], "de", None),  # nothing to tell: stays German
     ],
 )
 def test_language_follows_the_message(action_kb, text, intent, entities, current, expected):
     _, events = run(ActionDetectLanguage(), tracker(text, intent, entities, language=current))
     assert events == ([SlotSet("language", expected)] if expected else [])
+
+
+def test_a_first_message_trusts_a_likely_guess(action_kb):
+    first = tracker("Was misst CSAT?", "ask_kpis")  # no earlier visitor message, no function word
+    assert run(ActionDetectLanguage(), first)[1] == [SlotSet("language", "de")]
 
 
 def test_client_metadata_decides_when_the_text_does_not(action_kb):

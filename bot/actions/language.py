@@ -62,10 +62,16 @@ def language_for_message(tracker: Tracker) -> str | None:
         return None
     if any(form_asks_for(tracker, slot) for slot in NAME_SLOTS):
         return None  # "Rossi Srl" or "Hans Müller" is a name, not a choice of language
-    detected = (
-        language_detector().detect(without_entities(text, tracker.latest_message.get("entities"))).language
-    )
-    return detected or metadata_language(tracker.latest_message.get("metadata"))
+    metadata = metadata_language(tracker.latest_message.get("metadata"))
+    words = without_entities(text, tracker.latest_message.get("entities"))
+    first = metadata is None and is_first_message(tracker)
+    return language_detector().detect(words, first_message=first).language or metadata
+
+
+def is_first_message(tracker: Tracker) -> bool:
+    """No earlier visitor message and no language from the client: the conversation has none to keep yet."""
+    earlier = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    return not earlier and metadata_language(tracker.get_slot("session_started_metadata")) is None
 
 
 class ActionDetectLanguage(Action):
