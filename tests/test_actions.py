@@ -170,7 +170,7 @@ def test_unreachable_database_gets_an_apology(action_kb, monkeypatch):
         ("parla italiano", "switch_language", [{"entity": "language", "value": "italiano"}], "en", "it"),
         ("speak Italian please", "switch_language", [{"entity": "language", "value": "Italian"}], "en", "it"),
         ("Was ist BPO?", "ask_what_is_bpo", [], "en", "de"),  # "was" is English too, "ist" German only
-        ("auf Deutsch bitte", "switch_language", [{"entity": "language", "value": "auf Deutsch"}], "it", "de"),
+        ("bitte auf Deutsch", "switch_language", [{"entity": "language", "value": "Deutsch"}], "it", "de"),
         ("grazie", "thanks", [], "de", "it"),
         ("24/7", "inform", [], "de", None),  # nothing to tell: stays German
     ],
