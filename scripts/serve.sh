@@ -10,6 +10,8 @@ WEB_ORIGIN=${WEB_ORIGIN:-http://localhost:$WEB_PORT}
 MODEL=${MODEL:-models/advisor.tar.gz}
 LOG_DIR=${LOG_DIR:-var/log}
 mkdir -p "$LOG_DIR"
+# Sanic refuses bodies over 64 KB before reading them (413); longer messages are refused without NLU.
+export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-65536}
 
 pids=()
 stop_all() {
@@ -52,6 +54,10 @@ wait_for "http://localhost:$RASA_PORT/webhooks/rest/" "Rasa server" "${pids[-1]}
   >"$LOG_DIR/web.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$WEB_PORT/" "web page" "${pids[-1]}"
+
+# Retention: conversations and needs-only leads older than CONVERSATION_RETENTION_DAYS (90), now and daily.
+.venv/bin/python -m knowledge purge --every 86400 >"$LOG_DIR/purge.log" 2>&1 &
+pids+=($!)
 
 cat <<MSG
 The Outsourcing Advisor is up.

@@ -9,6 +9,7 @@ from pathlib import Path
 import requests
 
 from deploy.processes import (
+    LIMITS,
     MODEL,
     PROJECT_ROOT,
     QUIET,
@@ -34,6 +35,8 @@ class RasaStack:
     web_port: int = field(default_factory=free_port)
     credentials: Path = PROJECT_ROOT / "credentials.yml"
     rasa_args: list[str] = field(default_factory=list)
+    # A SQL tracker store (the project's erasing one, bot/tracker_store.py) instead of the in-memory one.
+    tracker_url: str | None = None
     services: list[Service] = field(default_factory=list)
 
     @property
@@ -45,16 +48,23 @@ class RasaStack:
         return f"http://127.0.0.1:{self.web_port}"
 
     def env(self) -> dict[str, str]:
-        return {"ADVISOR_DATABASE_URL": self.database_url, **QUIET, **self.extra_env}
+        tracker = {"ADVISOR_TRACKER_URL": self.tracker_url} if self.tracker_url else {}
+        return {"ADVISOR_DATABASE_URL": self.database_url, **tracker, **LIMITS, **QUIET, **self.extra_env}
 
     def start(self) -> RasaStack:
         require_model()
         endpoints = self.workdir / "endpoints.yml"
         # The project's endpoints.yml, pointed at this stack's action server (as scripts/serve.sh does).
         project_endpoints = (PROJECT_ROOT / "endpoints.yml").read_text()
-        endpoints.write_text(project_endpoints.replace("localhost:5055", f"127.0.0.1:{self.actions_port}"))
+        project_endpoints = project_endpoints.replace("localhost:5055", f"127.0.0.1:{self.actions_port}")
+        if self.tracker_url:
+            project_endpoints += (
+                f"\ntracker_store:\n  type: bot.tracker_store.ErasingSQLTrackerStore\n"
+                f"  url: \"{self.tracker_url}\"\n"
+            )
+        endpoints.write_text(project_endpoints)
         actions = action_server(self.actions_port, self.workdir / "actions.log", self.database_url)
-        actions.env.update(self.extra_env)
+        actions.env.update(self.env())
         self.services.append(actions)
         actions.start()
         rasa_command = [
