@@ -204,6 +204,7 @@ class ProductionProfile:
             "@PORT@": str(self.ports.front),
             "@WEB_PORT@": str(self.ports.web),
             "@RASA_SERVERS@": servers,
+            **rate_limits(),
         }.items():
             conf = conf.replace(placeholder, value)
         path = run_dir / "nginx.conf"
@@ -216,6 +217,15 @@ class ProductionProfile:
         if self.postgres is not None:
             self.postgres.stop()
             self.postgres = None
+
+
+def rate_limits() -> dict[str, str]:
+    """nginx's per-address limits: $ADVISOR_RATE_LIMIT messages a second (burst 4x), socket.io 4x that."""
+    rate = max(1, int(os.environ.get("ADVISOR_RATE_LIMIT", "5")))
+    return {
+        "@RATE@": str(rate), "@BURST@": str(4 * rate),
+        "@SOCKET_RATE@": str(4 * rate), "@SOCKET_BURST@": str(16 * rate),
+    }  # fmt: skip
 
 
 def system_binary(name: str) -> str:

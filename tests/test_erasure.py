@@ -57,10 +57,10 @@ def store_conversation(store: SQLTrackerStore, sender: str, *messages: str, at: 
 def stored_text(eraser: Eraser) -> str:
     """Every row of every table, as text: where an e-mail address could still hide."""
     dump = []
-    for engine in {eraser.tracker}:
-        with engine.connect() as connection:
-            for table in ("events", "leads"):
-                dump += [json.dumps(list(row), default=str) for row in connection.execute(text(f"SELECT * FROM {table}"))]
+    with eraser.tracker.connect() as connection:
+        for table in ("events", "leads"):
+            rows = connection.execute(text(f"SELECT * FROM {table}"))
+            dump += [json.dumps(list(row), default=str) for row in rows]
     return "\n".join(dump)
 
 
