@@ -14,8 +14,8 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels import facebook
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.facebook import FacebookInput
 from rasa.core.channels.slack import SlackInput
 from sanic import Blueprint

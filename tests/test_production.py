@@ -59,6 +59,7 @@ class Conversation:
         response = requests.post(
             f"{url or self.profile.url}/webhooks/rest/webhook",
             json={"sender": self.sender, "message": message},
+            headers={"Authorization": f"Bearer {self.profile.rest_token}"},
             timeout=60,
         )
         response.raise_for_status()
@@ -167,3 +168,26 @@ def test_socketio_clients_stick_to_one_server(profile):
     access_log = (profile.directory / "log" / "nginx-access.log").read_text()
     upstreams = set(re.findall(r"/socket\.io/.* upstream=(\S+)", access_log))
     assert len(upstreams) == 1, upstreams
+
+
+def test_rest_needs_the_token_and_the_page_has_security_headers(profile):
+    rest = f"{profile.url}/webhooks/rest/webhook"
+    body = {"sender": "no-token", "message": "hello"}
+    assert requests.post(rest, json=body, timeout=30).status_code == 401
+    wrong = {"Authorization": "Bearer not-the-token"}
+    assert requests.post(rest, json=body, headers=wrong, timeout=30).status_code == 401
+    assert "Outsourcing Advisor" in Conversation(profile).say("hello")  # with the token
+    for path in ("/", "/it.html", "/static/advisor.js"):
+        headers = requests.get(f"{profile.url}{path}", timeout=30).headers
+        policy = headers["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy, path
+        assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"], path
+
+
+def test_nginx_refuses_huge_bodies_and_too_many_requests_from_one_address(profile):
+    huge = requests.post(f"{profile.url}/webhooks/rest/webhook", data="x" * 70_000, timeout=30)
+    assert huge.status_code == 413
+    statuses = [requests.get(f"{profile.url}/webhooks/rest/", timeout=30).status_code for _ in range(60)]
+    assert 429 in statuses and statuses[0] == 200
+    time.sleep(5)  # the bucket refills: normal traffic goes through again
+    assert requests.get(f"{profile.url}/webhooks/rest/", timeout=30).status_code == 200
