@@ -21,6 +21,7 @@ MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
 QUIET = {"TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
 # Sanic (the Rasa server's web framework) reads SANIC_* variables into its config: a body over 64 KB gets
 # 413 before it is read. Longer chat messages are refused after it, without NLU (bot/message_guard.py).
+# For the Rasa servers only: Rasa sends the action server the whole conversation with every call.
 REQUEST_MAX_SIZE = "65536"
 LIMITS = {"SANIC_REQUEST_MAX_SIZE": os.environ.get("SANIC_REQUEST_MAX_SIZE", REQUEST_MAX_SIZE)}
 

@@ -10,8 +10,9 @@ WEB_ORIGIN=${WEB_ORIGIN:-http://localhost:$WEB_PORT}
 MODEL=${MODEL:-models/advisor.tar.gz}
 LOG_DIR=${LOG_DIR:-var/log}
 mkdir -p "$LOG_DIR"
-# Sanic refuses bodies over 64 KB before reading them (413); longer messages are refused without NLU.
-export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-65536}
+# The Rasa server's Sanic refuses bodies over 64 KB before reading them (413); longer messages are refused
+# without NLU. Not the action server's: Rasa sends it the whole conversation.
+REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-65536}
 
 pids=()
 stop_all() {
@@ -45,7 +46,7 @@ sed "s#localhost:5055#localhost:$ACTIONS_PORT#" endpoints.yml > var/endpoints.ym
 # Rasa's HTTP API stays off unless RASA_AUTH_TOKEN is set; CORS admits only the page's origin.
 api_flags=()
 if [ -n "${RASA_AUTH_TOKEN:-}" ]; then api_flags=(--enable-api --auth-token "$RASA_AUTH_TOKEN"); fi
-.venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" --endpoints var/endpoints.yml \
+SANIC_REQUEST_MAX_SIZE=$REQUEST_MAX_SIZE .venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" --endpoints var/endpoints.yml \
   --credentials var/credentials.yml --cors "$WEB_ORIGIN" "${api_flags[@]}" >"$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$RASA_PORT/webhooks/rest/" "Rasa server" "${pids[-1]}"

@@ -64,7 +64,8 @@ class RasaStack:
             )
         endpoints.write_text(project_endpoints)
         actions = action_server(self.actions_port, self.workdir / "actions.log", self.database_url)
-        actions.env.update(self.env())
+        # Not the body limit (LIMITS): Rasa sends the action server the whole conversation.
+        actions.env.update({k: v for k, v in self.env().items() if k not in LIMITS})
         self.services.append(actions)
         actions.start()
         rasa_command = [
