@@ -15,6 +15,7 @@ invalid UTF-8, make PostgreSQL (and JSON encoders) fail.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from typing import Any
@@ -25,6 +26,9 @@ from rasa.core.channels.channel import UserMessage
 MAX_CHARS_ENV = "ADVISOR_MAX_MESSAGE_CHARS"
 DEFAULT_MAX_CHARS = 2000
 TOO_LONG_INTENT = "message_too_long"
+# An empty message has nothing to parse: it is "not understood" and gets the ask-to-rephrase reply.
+EMPTY_INTENT = "nlu_fallback"
+MAX_SENDER_CHARS = 255  # Rasa's SQL tracker store: events.sender_id is VARCHAR(255)
 # Keeps tab and newline; drops NUL, the other C0 controls and DEL.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -42,30 +46,47 @@ def storable(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def too_long_parse_data(kept: str, original_length: int) -> dict[str, Any]:
+def storable_sender(sender_id: Any) -> str:
+    sender = storable(str(sender_id))
+    if len(sender) <= MAX_SENDER_CHARS:
+        return sender
+    digest = hashlib.sha256(sender.encode()).hexdigest()[:32]  # still one id per conversation
+    return f"{sender[: MAX_SENDER_CHARS - 33]}-{digest}"
+
+
+def parse_data_for(text: str, intent: str, **extra: Any) -> dict[str, Any]:
     return {
-        "text": kept,
-        "intent": {"name": TOO_LONG_INTENT, "confidence": 1.0},
-        "intent_ranking": [{"name": TOO_LONG_INTENT, "confidence": 1.0}],
+        "text": text,
+        "intent": {"name": intent, "confidence": 1.0},
+        "intent_ranking": [{"name": intent, "confidence": 1.0}],
         "entities": [],
-        TOO_LONG_INTENT: {"original_length": original_length, "kept_length": len(kept)},
+        **extra,
     }
+
+
+def too_long_parse_data(kept: str, original_length: int) -> dict[str, Any]:
+    details = {"original_length": original_length, "kept_length": len(kept)}
+    return parse_data_for(kept, TOO_LONG_INTENT, **{TOO_LONG_INTENT: details})
 
 
 def guard(message: UserMessage, limit: int | None = None) -> UserMessage:
     """Make the message storable and, when it is too long, cut it and mark it `message_too_long`."""
     limit = limit or max_message_chars()
-    message.sender_id = storable(str(message.sender_id))
-    if not isinstance(message.text, str):
+    message.sender_id = storable_sender(message.sender_id)
+    if not isinstance(message.metadata, dict):
+        message.metadata = None  # Rasa expects a mapping; a client may send anything
+    text = message.text if isinstance(message.text, str) else ""
+    original_length, text = len(text), storable(text).strip()
+    if not text and not message.parse_data:
+        message.text = ""
+        message.parse_data = parse_data_for("", EMPTY_INTENT)
         return message
-    original_length, text = len(message.text), storable(message.text)
     if len(text) <= limit:
         message.text = text
         return message
     message.text = text[:limit].strip()
     message.parse_data = too_long_parse_data(message.text, original_length)
-    metadata = message.metadata if isinstance(message.metadata, dict) else {}
-    message.metadata = {**metadata, TOO_LONG_INTENT: message.parse_data[TOO_LONG_INTENT]}
+    message.metadata = {**(message.metadata or {}), TOO_LONG_INTENT: message.parse_data[TOO_LONG_INTENT]}
     return message
 
 

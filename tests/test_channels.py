@@ -27,7 +27,7 @@ DUMMY = {
 
 
 def test_only_rest_and_socketio_without_variables():
-    assert set(credentials({})) == {"rest", "socketio"}
+    assert set(credentials({})) == {"bot.channels.rest.CheckedRestInput", "socketio"}
 
 
 def test_a_channel_is_switched_on_by_its_variables():

@@ -67,10 +67,8 @@ def answered_next(client: ChannelClient) -> None:
 def test_hostile_text_gets_a_reply_and_the_conversation_goes_on(messaging_stack, channel, name):
     client = ChannelClient(messaging_stack, channel)
     try:
-        if name == "whitespace" and channel in ("slack", "facebook"):
-            # These platforms never deliver an empty message (Rasa's connectors skip it): a 2xx, no turn.
-            response = client.send(TEXTS[name])
-            assert response is not None and response.status_code < 300
+        if name == "lone surrogate" and channel == "twilio":
+            pytest.skip("a form body is UTF-8: Twilio cannot send a lone surrogate")
         else:
             assert client.say(TEXTS[name]).strip(), f"no reply to {name} on {channel}"
         answered_next(client)

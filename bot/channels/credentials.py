@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 BASE = Path(__file__).resolve().parents[2] / "credentials.yml"
+REST = "bot.channels.rest.CheckedRestInput"
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def credentials(environment: Mapping[str, str], base: Path = BASE) -> dict:
 
 def with_rest_token(config: dict) -> dict:
     """REST behind `Authorization: Bearer $REST_API_TOKEN` (bot/channels/rest.py) instead of open REST."""
-    config = {key: value for key, value in config.items() if key != "rest"}
+    config = {key: value for key, value in config.items() if key not in ("rest", REST)}
     return {"bot.channels.rest.TokenRestInput": {"token_variable": "REST_API_TOKEN"}, **config}
 
 
