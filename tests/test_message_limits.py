@@ -109,6 +109,9 @@ def test_the_cap_is_configurable_and_holds_in_the_shell(tmp_path):
         shell.expect("Your input ->")
         shell.sendline("what is BPO?")
         shell.expect("Business process outsourcing")
+        shell.expect("Type out your own message")  # the answer's buttons, shown as a choice
+        shell.send("\x1b[A")  # up from the first choice wraps to "Type out your own message..."
+        shell.sendline("")
         shell.expect("Your input ->")
         shell.sendline("/stop")
         shell.expect(pexpect.EOF, timeout=60)
