@@ -191,3 +191,20 @@ def test_nginx_refuses_huge_bodies_and_too_many_requests_from_one_address(profil
     assert 429 in statuses and statuses[0] == 200
     time.sleep(5)  # the bucket refills: normal traffic goes through again
     assert requests.get(f"{profile.url}/webhooks/rest/", timeout=30).status_code == 200
+
+
+def test_delete_my_data_leaves_the_email_in_no_table_of_either_database(profile):
+    from tests.test_forgetting import FORM, everything_stored
+
+    user, email = Conversation(profile), "erasable.okapi@example.com"
+    for message, expected in FORM:
+        assert expected.lower() in user.say(message).lower(), message
+    assert "riepilogo" in user.say(email).lower()
+    assert "salvat" in user.say("sì").lower()
+    assert profile.postgres is not None
+    databases = (profile.tracker_url, profile.knowledge_url)
+    assert email in everything_stored(*databases)
+    assert "Ho cancellato la tua richiesta" in user.say("cancella i miei dati")
+    stored = everything_stored(*databases)
+    assert email not in stored and "Zebrafish" not in stored
+    assert user_messages_stored(profile, user.sender) == []
