@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from bench import soak
 from bench.quality import REPORTS, quality, story_accuracy
 from bench.speed import measure
 
@@ -39,11 +40,13 @@ def markdown(report: dict) -> str:
         f"{advisor['action_server_rss_mb']} MB (rasa init: {speed['baseline']['rasa_server_rss_mb']} MB).",
         f"Training: {speed['training_s']} s. Start to first answer: {advisor['start_to_first_answer_s']} s.",
     ]
+    if "faults" in report:
+        lines += soak.markdown(report["faults"])
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    report = {"quality": quality(), "stories": story_accuracy(), "speed": measure()}
+    report = {"quality": quality(), "stories": story_accuracy(), "speed": measure(), "faults": soak.soak()}
     REPORTS.mkdir(exist_ok=True)
     (REPORTS / "bench.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     text = markdown(report)
