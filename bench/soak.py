@@ -64,9 +64,12 @@ class Run:
 async def post(session: aiohttp.ClientSession, url: str, token: str, sender: str, message: str) -> list:
     headers = {"Authorization": f"Bearer {token}"}
     async with session.post(url, json={"sender": sender, "message": message}, headers=headers) as response:
-        body = await response.json(content_type=None)
+        try:
+            body = await response.json(content_type=None)
+        except ValueError:
+            body = "(not JSON)"
         if response.status != 200 or not isinstance(body, list) or not body:
-            raise RuntimeError(f"{response.status}: {str(body)[:80]}")
+            raise RuntimeError(f"HTTP {response.status}: {str(body)[:80]}")
         return body
 
 
@@ -87,7 +90,7 @@ async def visitor(session, profile: ProductionProfile, run: Run, deadline: float
                 break  # a real visitor would start again; the conversation stays as far as it got
             run.latencies.append((time.perf_counter() - started) * 1000)
             answered.append(message)
-            if index == len(messages) - 1 and SAVED in json.dumps(reply, ensure_ascii=False):
+            if index == len(messages) - 1 and SAVED in json.dumps(reply, ensure_ascii=False).lower():
                 run.finished.append(sender)
 
 
@@ -180,7 +183,8 @@ def faults(visitors: int, seconds: float) -> dict:
         result = asyncio.run(load(profile, visitors, seconds))
         for thread in threads:
             thread.join(timeout=300)
-        return {**result, **lost_messages_and_leads(profile, result.pop("run")), "faults": log}
+        run = result.pop("run")
+        return {**result, **lost_messages_and_leads(profile, run), "faults": log}
 
     return with_profile(2, work)
 
@@ -198,7 +202,8 @@ def under_attack(visitors: int, seconds: float) -> dict:
     def work(profile: ProductionProfile) -> dict:
         quiet = asyncio.run(load(profile, visitors, seconds))
         attacked = asyncio.run(load(profile, visitors, seconds, attack=True))
-        quiet.pop("run"), attacked.pop("run")
+        quiet.pop("run")
+        attacked.pop("run")
         ratio = attacked["p95_ms"] / quiet["p95_ms"] if quiet["p95_ms"] else None
         return {"quiet": quiet, "attacked": attacked, "p95_ratio": round(ratio, 2) if ratio else None}
 
@@ -224,11 +229,10 @@ def main() -> None:
     parser.add_argument("--visitors", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
-    print(json.dumps(soak(args.visitors, args.seconds), indent=2))
+    result = soak(args.visitors, args.seconds)
+    print(json.dumps(result, indent=2))
+    print("\n".join(markdown(result)))
 
-
-if __name__ == "__main__":
-    main()
 
 
 def markdown(result: dict) -> list[str]:
@@ -251,3 +255,7 @@ def markdown(result: dict) -> list[str]:
         f"attacked (ratio {attack['p95_ratio']}); {attack['attacked'].get('attack_messages_answered')} "
         "attack messages refused with the cap's reply.",
     ]  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
