@@ -27,7 +27,9 @@ DUMMY = {
 
 
 def test_only_rest_and_socketio_without_variables():
-    assert set(credentials({})) == {"bot.channels.rest.CheckedRestInput", "socketio"}
+    assert set(credentials({})) == {
+        "bot.channels.rest.CheckedRestInput", "bot.channels.socketio.CheckedSocketIOInput"
+    }
 
 
 def test_a_channel_is_switched_on_by_its_variables():

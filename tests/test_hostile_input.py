@@ -107,3 +107,24 @@ def test_raw_bodies_get_a_clear_4xx(messaging_stack, name):
     no_trace(response)
     assert 400 <= response.status_code < 500 or response.json(), name
     answered_next(client)
+
+
+@pytest.mark.parametrize("session_id", [12345, ["a", 1], {"id": 1}])
+def test_a_socketio_session_id_of_the_wrong_type_still_gets_replies(messaging_stack, session_id):
+    import time
+
+    import socketio
+
+    replies: list[dict] = []
+    client = socketio.Client()
+    client.on("bot_uttered", replies.append)
+    client.connect(f"http://127.0.0.1:{messaging_stack.rasa_port}", socketio_path="socket.io")
+    try:
+        client.emit("session_request", {"session_id": session_id})
+        client.emit("user_uttered", {"message": NEXT[0], "session_id": session_id})
+        deadline = time.monotonic() + 60
+        while not any(NEXT[1] in reply.get("text", "") for reply in replies) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        client.disconnect()
+    assert any(NEXT[1] in reply.get("text", "") for reply in replies), replies
