@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bench import answer_bench, dashboard, delivery
+from bench import answer_bench, dashboard, delivery, soak
 from bench.quality import REPORTS, quality, story_accuracy
 from bench.speed import measure
 
@@ -42,6 +42,8 @@ def markdown(report: dict) -> str:
     ]
     if "dashboard" in report:
         lines += ["", dashboard.markdown(report["dashboard"]).rstrip()]
+    if "faults" in report:
+        lines += soak.markdown(report["faults"])
     return "\n".join(lines) + "\n"
 
 
@@ -50,6 +52,7 @@ def main() -> None:
     report["speed"] = measure()
     report["delivery"] = delivery.measure()
     report["dashboard"] = dashboard.measure()
+    report = {"quality": quality(), "stories": story_accuracy(), "speed": measure(), "faults": soak.soak()}
     REPORTS.mkdir(exist_ok=True)
     (REPORTS / "bench.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     delivery_text = delivery.markdown(report["delivery"])

@@ -1,4 +1,7 @@
-"""One performance fix for Rasa 3.6, applied when Rasa loads this project's components (bot/policies.py).
+"""Our patches to Rasa 3.6, applied when Rasa loads this project's components (bot/policies.py).
+
+1. The message guard (bot/message_guard.py): every channel's messages are checked before NLU.
+2. A performance fix:
 
 Rasa checks every action-server response with `jsonschema.validate(result, schema)`. With jsonschema 4.17
 (the newest that rasa 3.6 allows), `validate` first re-checks the *schema itself* against the JSON Schema
@@ -14,6 +17,8 @@ from typing import Any
 
 from jsonschema import ValidationError, validators
 from rasa.core.actions.action import RemoteAction
+
+from bot import message_guard
 
 
 @lru_cache(maxsize=1)
@@ -37,3 +42,4 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
 
 def apply() -> None:
     RemoteAction._validate_action_result = _validate_action_result
+    message_guard.apply()

@@ -19,6 +19,11 @@ RASA = str(Path(sys.executable).parent / "rasa")
 MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
 # TensorFlow's start-up chatter and SQLAlchemy 2.0 migration hints would drown the servers' logs.
 QUIET = {"TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+# Sanic (the Rasa server's web framework) reads SANIC_* variables into its config: a body over 64 KB gets
+# 413 before it is read. Longer chat messages are refused after it, without NLU (bot/message_guard.py).
+# For the Rasa servers only: Rasa sends the action server the whole conversation with every call.
+REQUEST_MAX_SIZE = "65536"
+LIMITS = {"SANIC_REQUEST_MAX_SIZE": os.environ.get("SANIC_REQUEST_MAX_SIZE", REQUEST_MAX_SIZE)}
 
 
 def free_port() -> int:
@@ -137,12 +142,26 @@ def require_model() -> None:
 
 
 def tracker_store_yaml(url: str) -> str:
-    """The endpoints.yml section that keeps conversations in Rasa's SQL tracker store at `url`."""
-    return f'\n# Conversations (added by the starter).\ntracker_store:\n  type: SQL\n  url: "{url}"\n'
+    """The endpoints.yml section that keeps conversations in Rasa's SQL tracker store at `url` (the project's
+    erasing subclass, bot/tracker_store.py: "delete my data" leaves nothing behind)."""
+    return (
+        "\n# Conversations (added by the starter).\ntracker_store:\n"
+        f'  type: bot.tracker_store.ErasingSQLTrackerStore\n  url: "{url}"\n'
+    )
 
 
-def action_server(port: int, log: Path, database_url: str) -> Service:
-    """The project's action server on 127.0.0.1:port, reading the knowledge base at `database_url`."""
+def action_server(port: int, log: Path, database_url: str, tracker_url: str | None = None) -> Service:
+    """The project's action server on 127.0.0.1:port, reading the knowledge base at `database_url`
+    (and erasing conversations in the tracker store at `tracker_url`, knowledge/erasure.py)."""
     command = [RASA, "run", "actions", "--actions", "bot.actions", "--port", str(port)]
     ready = http_ok(f"http://127.0.0.1:{port}/health")
-    return Service("actions", command, log, ready, {**QUIET, "ADVISOR_DATABASE_URL": database_url})
+    env = {**QUIET, "ADVISOR_DATABASE_URL": database_url}
+    if tracker_url:
+        env["ADVISOR_TRACKER_URL"] = tracker_url
+    return Service("actions", command, log, ready, env)
+
+
+def purge_loop(log: Path, env: dict[str, str], every: float = 24 * 3600) -> Service:
+    """`python -m knowledge purge` now and then daily (retention, knowledge/erasure.py)."""
+    command = [sys.executable, "-m", "knowledge", "purge", "--every", str(every)]
+    return Service("purge", command, log, lambda: True, {**QUIET, **env})

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from deploy.postgres import PostgresServer
 from deploy.processes import (
+    LIMITS,
     MODEL,
     PROJECT_ROOT,
     QUIET,
@@ -30,6 +32,7 @@ from deploy.processes import (
     action_server,
     free_port,
     http_ok,
+    purge_loop,
     redis_pong,
     require_model,
     stop_all,
@@ -67,6 +70,8 @@ class ProductionProfile:
     rasa: list[Service] = field(default_factory=list)
     services: list[Service] = field(default_factory=list)
     new_admin_password: str | None = None  # generated at this start (shown once)
+    # The REST channel is for integrations: `Authorization: Bearer <token>` (bot/channels/rest.py).
+    rest_token: str = field(default_factory=lambda: os.environ.get("REST_API_TOKEN") or secrets.token_hex(24))
 
     @property
     def url(self) -> str:
@@ -76,6 +81,11 @@ class ProductionProfile:
     def knowledge_url(self) -> str:
         assert self.postgres is not None
         return self.postgres.url(KNOWLEDGE_DB)
+
+    @property
+    def tracker_url(self) -> str:
+        assert self.postgres is not None
+        return self.postgres.url(TRACKER_DB)
 
     def start(self) -> ProductionProfile:
         require_model()
@@ -112,9 +122,15 @@ class ProductionProfile:
             "-m",
             "bot.channels.credentials",
             str(self.directory / "run" / "credentials.yml"),
+            "--rest-token",
         ]
         subprocess.run(credentials, cwd=PROJECT_ROOT, check=True)
-        self.actions = self._add(action_server(self.ports.actions, self._log("actions"), self.knowledge_url))
+        token_file = self.directory / "run" / "rest-api-token"
+        token_file.write_text(self.rest_token + "\n")
+        token_file.chmod(0o600)
+        self.actions = self._add(
+            action_server(self.ports.actions, self._log("actions"), self.knowledge_url, self.tracker_url)
+        )
         self.rasa = [self._add(self._rasa_server(i, port)) for i, port in enumerate(self.ports.rasa)]
         # The first Rasa server creates the tracker tables; the others start together once they exist.
         self.actions.spawn()
@@ -132,6 +148,9 @@ class ProductionProfile:
             str(self.directory / "run"),
         ]
         self._add(Service("nginx", nginx, self._log("nginx"), http_ok(f"{self.url}/health"))).start(30)
+        # Retention: conversations and needs-only leads older than $CONVERSATION_RETENTION_DAYS, daily.
+        urls = {"ADVISOR_DATABASE_URL": self.knowledge_url, "ADVISOR_TRACKER_URL": self.tracker_url}
+        self._add(purge_loop(self._log("purge"), urls)).start()
 
     def _web_server(self) -> Service:
         """The page and the dashboard (/admin/), reading the conversations in the `rasa` database."""
@@ -194,6 +213,8 @@ class ProductionProfile:
             "REDIS_HOST": "127.0.0.1",
             "REDIS_PORT": str(self.ports.redis),
             "REDIS_DB": "1",
+            "REST_API_TOKEN": self.rest_token,
+            **LIMITS,
             **QUIET,
         }
 
@@ -213,6 +234,7 @@ class ProductionProfile:
             "@PORT@": str(self.ports.front),
             "@WEB_PORT@": str(self.ports.web),
             "@RASA_SERVERS@": servers,
+            **rate_limits(),
         }.items():
             conf = conf.replace(placeholder, value)
         path = run_dir / "nginx.conf"
@@ -225,6 +247,15 @@ class ProductionProfile:
         if self.postgres is not None:
             self.postgres.stop()
             self.postgres = None
+
+
+def rate_limits() -> dict[str, str]:
+    """nginx's per-address limits: $ADVISOR_RATE_LIMIT messages a second (burst 4x), socket.io 4x that."""
+    rate = max(1, int(os.environ.get("ADVISOR_RATE_LIMIT", "5")))
+    return {
+        "@RATE@": str(rate), "@BURST@": str(4 * rate),
+        "@SOCKET_RATE@": str(4 * rate), "@SOCKET_BURST@": str(16 * rate),
+    }  # fmt: skip
 
 
 def system_binary(name: str) -> str:
@@ -268,7 +299,8 @@ def main() -> None:
         print(
             f"The Outsourcing Advisor (production profile) is up.\n"
             f"  Web page: {profile.url}/  (Italiano: {profile.url}/it.html)\n"
-            f"  REST API: POST {profile.url}/webhooks/rest/webhook\n"
+            f"  REST API: POST {profile.url}/webhooks/rest/webhook  with Authorization: Bearer "
+            f"<the token in {profile.directory / 'run' / 'rest-api-token'}>\n"
             f"  Dashboard: {profile.url}/admin/  (password: {password})\n"
             f"  {len(ports.rasa)} Rasa servers {ports.rasa} behind nginx; PostgreSQL :{ports.postgres}, "
             f"Redis :{ports.redis}, action server :{ports.actions}\n"

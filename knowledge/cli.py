@@ -1,14 +1,16 @@
-"""Command line: `python -m knowledge load|check`, `python -m knowledge leads list|export|erase`."""
+"""Command line: `python -m knowledge load|check|purge`, `python -m knowledge leads list|export|erase`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from knowledge.db import database_url, make_engine, make_session_factory
 from knowledge.delivery import admin
 from knowledge.delivery.outbox import STATUSES
+from knowledge.erasure import Eraser, retention_days, tracker_engine
 from knowledge.leads import LeadStore
 from knowledge.loader import CONTENT_DIR, ContentError, LoadError, ensure_schema, load, read_content
 
@@ -29,14 +31,23 @@ def main(argv: list[str] | None = None) -> int:
     export = lead_commands.add_parser("export", help="every lead as CSV or JSON")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
-    erase = lead_commands.add_parser("erase", help="delete a lead on request (GDPR erasure)")
+    erase = lead_commands.add_parser(
+        "erase", help="delete a lead and its conversation's events on request (GDPR erasure)"
+    )
     which = erase.add_mutually_exclusive_group(required=True)
     which.add_argument("--id", type=int, dest="lead_id")
     which.add_argument("--conversation")
     which.add_argument("--email")
+    purge = commands.add_parser(
+        "purge", help="delete conversations and needs-only leads older than the retention period"
+    )
+    purge.add_argument("--days", type=int, help="default: $CONVERSATION_RETENTION_DAYS or 90")
+    purge.add_argument("--every", type=float, metavar="SECONDS", help="keep running, purging this often")
     args = parser.parse_args(argv)
     if args.command == "leads":
         return _leads(args)
+    if args.command == "purge":
+        return _purge(args)
 
     try:
         if args.command == "check":
@@ -115,6 +126,23 @@ def _leads(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text)
         return 0
-    erased = store.erase(conversation_id=args.conversation, lead_id=args.lead_id, email=args.email)
-    print(f"erased {erased} lead(s)")
-    return 0 if erased else 1
+    erased = Eraser(store, tracker_engine()).erase(
+        conversation_id=args.conversation, lead_id=args.lead_id, email=args.email
+    )
+    print(erased.summary())
+    return 0 if erased.leads or erased.events else 1
+
+
+def _eraser(args: argparse.Namespace) -> Eraser:
+    engine = make_engine(args.database_url or database_url())
+    ensure_schema(engine)
+    return Eraser(LeadStore(make_session_factory(engine)), tracker_engine())
+
+
+def _purge(args: argparse.Namespace) -> int:
+    eraser, days = _eraser(args), args.days or retention_days()
+    while True:
+        print(f"retention {days} days: {eraser.purge(days).summary()}", flush=True)
+        if not args.every:
+            return 0
+        time.sleep(args.every)

@@ -17,6 +17,9 @@ export ADVISOR_TRACKER_URL=${ADVISOR_TRACKER_URL:-sqlite:///$PWD/var/tracker.db}
 PASSWORD_FILE=${ADVISOR_ADMIN_PASSWORD_FILE:-var/admin-password}
 new_password=""
 if [ -z "${ADVISOR_ADMIN_PASSWORD:-}" ]; then new_password=$(.venv/bin/python -m web.auth "$PASSWORD_FILE"); fi
+# The Rasa server's Sanic refuses bodies over 64 KB before reading them (413); longer messages are refused
+# without NLU. Not the action server's: Rasa sends it the whole conversation.
+REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-65536}
 
 pids=()
 stop_all() {
@@ -52,7 +55,7 @@ wait_for "http://localhost:$ACTIONS_PORT/health" "action server" "${pids[-1]}"
 
 # endpoints.yml names the default action server port; follow ACTIONS_PORT. Keep conversations in SQL.
 { sed "s#localhost:5055#localhost:$ACTIONS_PORT#" endpoints.yml
-  printf '\n# Conversations (added by scripts/serve.sh).\ntracker_store:\n  type: SQL\n  url: "%s"\n' "$ADVISOR_TRACKER_URL"
+  printf '\n# Conversations (added by scripts/serve.sh).\ntracker_store:\n  type: bot.tracker_store.ErasingSQLTrackerStore\n  url: "%s"\n' "$ADVISOR_TRACKER_URL"
 } > var/endpoints.yml
 
 # REST and socketio always; Telegram, Slack, Facebook, Twilio only when their variables are set (README).
@@ -61,7 +64,7 @@ wait_for "http://localhost:$ACTIONS_PORT/health" "action server" "${pids[-1]}"
 # Rasa's HTTP API stays off unless RASA_AUTH_TOKEN is set; CORS admits only the page's origin.
 api_flags=()
 if [ -n "${RASA_AUTH_TOKEN:-}" ]; then api_flags=(--enable-api --auth-token "$RASA_AUTH_TOKEN"); fi
-.venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" --endpoints var/endpoints.yml \
+SANIC_REQUEST_MAX_SIZE=$REQUEST_MAX_SIZE .venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" --endpoints var/endpoints.yml \
   --credentials var/credentials.yml --cors "$WEB_ORIGIN" "${api_flags[@]}" >"$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$RASA_PORT/webhooks/rest/" "Rasa server" "${pids[-1]}"
@@ -70,6 +73,10 @@ wait_for "http://localhost:$RASA_PORT/webhooks/rest/" "Rasa server" "${pids[-1]}
   --admin-password-file "$PASSWORD_FILE" >"$LOG_DIR/web.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$WEB_PORT/" "web page" "${pids[-1]}"
+
+# Retention: conversations and needs-only leads older than CONVERSATION_RETENTION_DAYS (90), now and daily.
+.venv/bin/python -m knowledge purge --every 86400 >"$LOG_DIR/purge.log" 2>&1 &
+pids+=($!)
 
 cat <<MSG
 The Outsourcing Advisor is up.

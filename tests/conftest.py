@@ -124,3 +124,43 @@ def rasa_stack(tmp_path_factory):
         yield stack
     finally:
         stack.stop()
+
+
+PLATFORM_SECRETS = {"slack": "slack-signing-secret", "facebook": "fb-app-secret", "twilio": "twilio-token"}
+
+
+@pytest.fixture(scope="session")
+def messaging_stack(tmp_path_factory):
+    """The assistant with every offline-capable channel (replies recorded, tests/fake_platforms.py) and the
+    project's erasing SQL tracker store on SQLite."""
+    import yaml
+
+    from tests.servers import RasaStack
+
+    workdir = tmp_path_factory.mktemp("messaging")
+    credentials = yaml.safe_load((PROJECT_ROOT / "credentials.yml").read_text())
+    credentials.update({
+        "tests.fake_platforms.RecordingSlackInput": {
+            "slack_token": "xoxb-dummy", "slack_signing_secret": PLATFORM_SECRETS["slack"],
+        },
+        "tests.fake_platforms.RecordingFacebookInput": {
+            "verify": "dummy-verify", "secret": PLATFORM_SECRETS["facebook"], "page-access-token": "dummy",
+        },
+        "tests.fake_platforms.RecordingTwilioInput": {
+            "account_sid": "ACdummy", "auth_token": PLATFORM_SECRETS["twilio"], "twilio_number": "+1000000",
+        },
+    })  # fmt: skip
+    (workdir / "credentials.yml").write_text(yaml.safe_dump(credentials))
+    database_url = f"sqlite:///{workdir / 'advisor.db'}"
+    load(make_session_factory(make_engine(database_url)))
+    stack = RasaStack(
+        workdir,
+        database_url,
+        extra_env={"RECORDED_REPLIES": str(workdir / "replies.jsonl")},
+        credentials=workdir / "credentials.yml",
+        tracker_url=f"sqlite:///{workdir / 'tracker.db'}",
+    ).start()
+    try:
+        yield stack
+    finally:
+        stack.stop()

@@ -10,6 +10,7 @@ from pathlib import Path
 import requests
 
 from deploy.processes import (
+    LIMITS,
     MODEL,
     PROJECT_ROOT,
     QUIET,
@@ -37,7 +38,9 @@ class RasaStack:
     credentials: Path = PROJECT_ROOT / "credentials.yml"
     rasa_args: list[str] = field(default_factory=list)
     services: list[Service] = field(default_factory=list)
-    tracker_url: str = ""  # default: tracker.db in workdir (never the project's var/)
+    # Rasa's SQL tracker store (the project's erasing one, bot/tracker_store.py); default: tracker.db in
+    # the workdir, never the project's var/.
+    tracker_url: str = ""
     admin_password: str = field(default_factory=lambda: secrets.token_urlsafe(12))
 
     def __post_init__(self) -> None:
@@ -56,6 +59,7 @@ class RasaStack:
             "ADVISOR_DATABASE_URL": self.database_url,
             "ADVISOR_TRACKER_URL": self.tracker_url,
             "ADVISOR_ADMIN_PASSWORD": self.admin_password,
+            **LIMITS,
             **QUIET,
             **self.extra_env,
         }
@@ -70,7 +74,8 @@ class RasaStack:
             + tracker_store_yaml(self.tracker_url)
         )
         actions = action_server(self.actions_port, self.workdir / "actions.log", self.database_url)
-        actions.env.update(self.extra_env)
+        # Not the body limit (LIMITS): Rasa sends the action server the whole conversation.
+        actions.env.update({k: v for k, v in self.env().items() if k not in LIMITS})
         self.services.append(actions)
         actions.start()
         rasa_command = [

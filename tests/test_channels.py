@@ -11,6 +11,7 @@ from bot.channels.credentials import ChannelConfigError, credentials
 from bot.channels.twilio import numbered_list, payload_for_choice
 from knowledge.db import make_engine, make_session_factory
 from knowledge.loader import load
+from tests.channel_client import ChannelClient, stored_events
 from tests.servers import RasaStack
 
 DUMMY = {
@@ -26,7 +27,10 @@ DUMMY = {
 
 
 def test_only_rest_and_socketio_without_variables():
-    assert set(credentials({})) == {"rest", "socketio"}
+    assert set(credentials({})) == {
+        "bot.channels.rest.CheckedRestInput",
+        "bot.channels.socketio.CheckedSocketIOInput",
+    }
 
 
 def test_a_channel_is_switched_on_by_its_variables():
@@ -81,3 +85,23 @@ def test_server_starts_and_answers_with_every_offline_channel_configured(tmp_pat
         assert "Outsourcing Advisor" in stack.say("channels-test", "hello")[0]["text"]
     finally:
         stack.stop()
+
+
+# ---------------------------------------------------------------- platform signatures
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("channel", "refused_with"), [
+    ("slack", (400, "not properly signed")),  # Rasa's connector checks X-Slack-Signature
+    ("facebook", (200, "not validated")),  # Rasa's connector checks X-Hub-Signature (and answers 200)
+    ("twilio", (403, "invalid X-Twilio-Signature")),  # bot/channels/twilio.py adds the check
+])  # fmt: skip
+def test_a_forged_request_is_refused_and_a_signed_one_answered(messaging_stack, channel, refused_with):
+    client = ChannelClient(messaging_stack, channel)
+    forged = client.send("hello", signed=False)
+    assert forged is not None and forged.status_code == refused_with[0]
+    assert refused_with[1] in forged.text
+    assert "Outsourcing Advisor" in client.say("hello")  # signed with the right secret
+    # The forged message never reached the assistant: one greeting, for the signed one only.
+    events = stored_events(messaging_stack, client.conversation_id)
+    assert [event["text"] for event in events if event["event"] == "user"] == ["hello"]

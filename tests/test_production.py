@@ -59,6 +59,7 @@ class Conversation:
         response = requests.post(
             f"{url or self.profile.url}/webhooks/rest/webhook",
             json={"sender": self.sender, "message": message},
+            headers={"Authorization": f"Bearer {self.profile.rest_token}"},
             timeout=60,
         )
         response.raise_for_status()
@@ -181,3 +182,43 @@ def test_the_dashboard_is_served_through_nginx_and_reads_the_postgresql_conversa
     assert "Conversations per day" in page.text
     listing = dashboard.get(f"{profile.url}/admin/api/conversations", params={"q": user.sender}, timeout=30)
     assert [c["conversation_id"] for c in listing.json()["conversations"]] == [user.sender]
+
+
+def test_rest_needs_the_token_and_the_page_has_security_headers(profile):
+    rest = f"{profile.url}/webhooks/rest/webhook"
+    body = {"sender": "no-token", "message": "hello"}
+    assert requests.post(rest, json=body, timeout=30).status_code == 401
+    wrong = {"Authorization": "Bearer not-the-token"}
+    assert requests.post(rest, json=body, headers=wrong, timeout=30).status_code == 401
+    assert "Outsourcing Advisor" in Conversation(profile).say("hello")  # with the token
+    for path in ("/", "/it.html", "/static/advisor.js"):
+        headers = requests.get(f"{profile.url}{path}", timeout=30).headers
+        policy = headers["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy, path
+        assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"], path
+
+
+def test_nginx_refuses_huge_bodies_and_too_many_requests_from_one_address(profile):
+    huge = requests.post(f"{profile.url}/webhooks/rest/webhook", data="x" * 70_000, timeout=30)
+    assert huge.status_code == 413
+    statuses = [requests.get(f"{profile.url}/webhooks/rest/", timeout=30).status_code for _ in range(60)]
+    assert 429 in statuses and statuses[0] == 200
+    time.sleep(5)  # the bucket refills: normal traffic goes through again
+    assert requests.get(f"{profile.url}/webhooks/rest/", timeout=30).status_code == 200
+
+
+def test_delete_my_data_leaves_the_email_in_no_table_of_either_database(profile):
+    from tests.test_forgetting import FORM, everything_stored
+
+    user, email = Conversation(profile), "erasable.okapi@example.com"
+    for message, expected in FORM:
+        assert expected.lower() in user.say(message).lower(), message
+    assert "riepilogo" in user.say(email).lower()
+    assert "salvat" in user.say("sì").lower()
+    assert profile.postgres is not None
+    databases = (profile.tracker_url, profile.knowledge_url)
+    assert email in everything_stored(*databases)
+    assert "Ho cancellato la tua richiesta" in user.say("cancella i miei dati")
+    stored = everything_stored(*databases)
+    assert email not in stored and "Zebrafish" not in stored
+    assert user_messages_stored(profile, user.sender) == []

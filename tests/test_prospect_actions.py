@@ -33,6 +33,8 @@ def leads(action_kb, tmp_path, monkeypatch) -> LeadStore:
     ensure_schema(engine)
     store = LeadStore(make_session_factory(engine))
     monkeypatch.setattr(lead_actions, "lead_store", lambda: store)
+    # No tracker store on disk (the in-memory one): erasure deletes the lead only.
+    monkeypatch.setenv("ADVISOR_TRACKER_URL", f"sqlite:///{tmp_path / 'no-tracker.db'}")
     return store
 
 
@@ -326,6 +328,26 @@ def test_delete_my_data_erases_the_conversations_lead(leads):
     assert SlotSet("email", None) in events
     messages, _ = run(ActionDeleteMyData(), tracker("delete my data", "delete_my_data"))
     assert responses(messages) == ["utter_no_data_stored"]
+
+
+def test_delete_my_data_also_erases_the_stored_conversation_and_says_so(leads, tmp_path, monkeypatch):
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    store = SQLTrackerStore(domain=Domain.empty(), host=url)
+    events = [UserUttered("hello"), UserUttered("luca@example.com")]
+    asyncio.run(store.save(DialogueStateTracker.from_events("test-user", events)))
+    monkeypatch.setenv("ADVISOR_TRACKER_URL", url)
+    run(ActionSaveLead(), tracker("yes", "affirm", **FILLED))
+    messages, _ = run(ActionDeleteMyData(), tracker("delete my data", "delete_my_data", **FILLED))
+    assert responses(messages) == ["utter_erased_lead_and_conversation"]
+    assert messages[0]["messages"] == 3  # the two stored and this request
+    assert asyncio.run(store.retrieve("test-user")) is None and leads.all() == []
+    messages, _ = run(ActionDeleteMyData(), tracker("delete my data", "delete_my_data"))
+    assert responses(messages) == ["utter_erased_conversation"] and messages[0]["messages"] == 1
 
 
 def test_plain_text_escapes_markup():

@@ -45,6 +45,9 @@ def test_rasa_data_validate_has_no_unexpected_warning():
         unused = re.fullmatch(r"The utterance '(\w+)' is not used in any story or rule\.", warning)
         if unused and (unused[1] in allowed or unused[1].startswith(tuple(prefixes))):
             continue
+        # Set by the message guard (bot/message_guard.py) instead of NLU: it must have no examples.
+        if warning.startswith("The intent 'message_too_long' is listed in the domain file, but is not found"):
+            continue
         unexpected.append(warning)
     assert unexpected == []
 

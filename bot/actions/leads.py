@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.common import current_language, knowledge_base
 from bot.actions.prospect import needs_from_slots, plain_text, reset_form_events
 from knowledge.db import make_engine, make_session_factory
+from knowledge.erasure import Eraser, has_events_table, tracker_engine
 from knowledge.leads import LeadData, LeadStore
 from knowledge.recommender import Needs, NoProcessesError, Recommendation, recommend
 
@@ -96,11 +97,28 @@ class ActionHandoff(Action):
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
+def eraser() -> Eraser:
+    """The lead store and the tracker store at $ADVISOR_TRACKER_URL (knowledge/erasure.py)."""
+    return Eraser(lead_store(), tracker_engine())
+
+
 class ActionDeleteMyData(Action):
+    """The lead and every stored event of the conversation; the reply says what went.
+
+    The events of this very turn are deleted when Rasa saves it (bot/tracker_store.py).
+    """
+
     def name(self) -> str:
         return "action_delete_my_data"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        erased = lead_store().erase(conversation_id=tracker.sender_id)
-        dispatcher.utter_message(response="utter_data_deleted" if erased else "utter_no_data_stored")
+        store = eraser()
+        erased = store.erase_conversation(tracker.sender_id)
+        if not has_events_table(store.tracker):  # conversations are not stored (in-memory tracker store)
+            response = "utter_data_deleted" if erased.leads else "utter_no_data_stored"
+            dispatcher.utter_message(response=response)
+        else:
+            response = "utter_erased_lead_and_conversation" if erased.leads else "utter_erased_conversation"
+            # This message is not stored yet; it goes too.
+            dispatcher.utter_message(response=response, messages=erased.messages + 1)
         return reset_form_events()

@@ -51,14 +51,14 @@ def plain_text(value: Any) -> str:
 # Intents that are not an answer to the form's question (the domain's free-text mappings exclude them too).
 NOT_AN_ANSWER = {
     "greet", "goodbye", "thanks", "help", "bot_challenge", "switch_language", "followup_other",
-    "ask_examples", "stop", "human_handoff", "delete_my_data", "request_recommendation",
+    "ask_examples", "stop", "human_handoff", "delete_my_data", "request_recommendation", "message_too_long",
 }  # fmt: skip
 
 
 # Intents the form leaves to their own rules (help, a language switch, stop, handoff ...), never a miss.
 HANDLED_BY_RULES = {
     "help", "bot_challenge", "switch_language", "stop", "goodbye", "human_handoff", "delete_my_data",
-    "ask_examples",
+    "ask_examples", "message_too_long",
 }  # fmt: skip
 # Leaving the form needs a clear intent (and then a confirmation): a doubtful "bye" is just not understood.
 LEAVING = {"stop", "goodbye"}

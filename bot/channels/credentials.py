@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 BASE = Path(__file__).resolve().parents[2] / "credentials.yml"
+REST = "bot.channels.rest.CheckedRestInput"
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,9 @@ CHANNELS = (
             "account_sid": "TWILIO_ACCOUNT_SID",
             "auth_token": "TWILIO_AUTH_TOKEN",
             "twilio_number": "TWILIO_NUMBER",
+            "webhook_url": "TWILIO_WEBHOOK_URL",  # the public URL Twilio signs, when behind a proxy
         },
+        optional=("webhook_url",),
     ),
 )
 
@@ -86,14 +89,23 @@ def credentials(environment: Mapping[str, str], base: Path = BASE) -> dict:
     return config
 
 
+def with_rest_token(config: dict) -> dict:
+    """REST behind `Authorization: Bearer $REST_API_TOKEN` (bot/channels/rest.py) instead of open REST."""
+    config = {key: value for key, value in config.items() if key not in ("rest", REST)}
+    return {"bot.channels.rest.TokenRestInput": {"token_variable": "REST_API_TOKEN"}, **config}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("output", type=Path)
+    parser.add_argument("--rest-token", action="store_true", help="REST requires $REST_API_TOKEN")
     args = parser.parse_args(argv)
     try:
         config = credentials(os.environ)
+        if args.rest_token:
+            config = with_rest_token(config)
     except ChannelConfigError as error:
         print(error, file=sys.stderr)
         return 1

@@ -1,5 +1,8 @@
 """Twilio (SMS, WhatsApp) without buttons: options go out as a numbered list, and a reply with just a
-number is read as the matching option of the last message that offered some.
+number is read as the matching option of the last message that offered some. Rasa's Twilio connector does
+not check that a request comes from Twilio: this one refuses (403) any request without a valid
+X-Twilio-Signature, computed by Twilio from the auth token and the webhook's public URL
+(`TWILIO_WEBHOOK_URL` when a proxy sits in front, otherwise the URL the request arrived at).
 
 The last options are looked up in the conversation's tracker, so this works with any tracker store and any
 number of Rasa servers.
@@ -13,7 +16,9 @@ from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.twilio import TwilioInput, TwilioOutput
-from sanic import Blueprint, Sanic
+from sanic import Blueprint, Sanic, response
+from sanic.request import Request
+from twilio.request_validator import RequestValidator
 
 NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
 
@@ -49,10 +54,23 @@ class NumberedTwilioOutput(TwilioOutput):
         await self.send_text_message(recipient_id, numbered_list(text, buttons))
 
 
+def signed_by_twilio(request: Request, auth_token: str, webhook_url: str | None) -> bool:
+    signature = request.headers.get("X-Twilio-Signature", "")
+    params = {key: values[0] for key, values in (request.form or {}).items()}
+    url = webhook_url or request.url
+    return bool(auth_token and signature) and RequestValidator(auth_token).validate(url, params, signature)
+
+
 class NumberedTwilioInput(TwilioInput):
     @classmethod
     def name(cls) -> str:
         return "twilio"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> NumberedTwilioInput:
+        channel = super().from_credentials(credentials)
+        channel.webhook_url = (credentials or {}).get("webhook_url")
+        return channel
 
     def get_output_channel(self) -> NumberedTwilioOutput:
         return NumberedTwilioOutput(self.account_sid, self.auth_token, self.twilio_number)
@@ -69,4 +87,13 @@ class NumberedTwilioInput(TwilioInput):
                     message.text = payload
             return await on_new_message(message)
 
-        return super().blueprint(with_choices_resolved)
+        blueprint = super().blueprint(with_choices_resolved)
+
+        @blueprint.middleware("request")
+        async def require_signature(request: Request) -> Any:
+            url = getattr(self, "webhook_url", None)
+            if request.method == "POST" and not signed_by_twilio(request, self.auth_token or "", url):
+                return response.text("invalid X-Twilio-Signature", status=403)
+            return None
+
+        return blueprint

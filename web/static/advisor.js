@@ -3,26 +3,61 @@
 (function () {
   "use strict";
   var config = window.ADVISOR_CONFIG || {};
-  var language = document.documentElement.lang === "it" ? "it" : "en";
-  var texts = {
+  var pages = {
     en: {
       title: "Outsourcing Advisor",
       subtitle: "BPO and call-center outsourcing, explained",
       placeholder: "Type a message...",
       offline: "The assistant is not reachable right now. We keep trying; meanwhile you can write to us.",
+      tooMany: "Too many messages in a short time: please wait a moment, then try again.",
     },
     it: {
       title: "Outsourcing Advisor",
       subtitle: "BPO e outsourcing del call center, spiegati",
       placeholder: "Scrivi un messaggio...",
       offline: "L'assistente al momento non è raggiungibile. Continuiamo a riprovare; intanto puoi scriverci.",
+      tooMany: "Troppi messaggi in poco tempo: aspetta un momento, poi riprova.",
     },
-  }[language];
+    de: {
+      title: "Outsourcing Advisor",
+      subtitle: "BPO und Callcenter-Outsourcing, erklärt",
+      placeholder: "Nachricht schreiben...",
+      offline: "Der Assistent ist gerade nicht erreichbar. Wir versuchen es weiter; inzwischen können Sie uns schreiben.",
+      tooMany: "Zu viele Nachrichten in kurzer Zeit: Bitte warten Sie einen Moment und versuchen Sie es dann erneut.",
+    },
+  };
+  // The page's language (<html lang>) if the widget has texts for it, else English.
+  var language = pages[document.documentElement.lang] ? document.documentElement.lang : "en";
+  var texts = pages[language];
 
   function notice(show) {
     var element = document.getElementById("assistant-offline");
     element.textContent = texts.offline;
     element.hidden = !show;
+  }
+
+  // The production profile's nginx answers 429 when one address sends too much (deploy/nginx.conf.in).
+  // The widget's socket.io client would retry silently; the page says why instead, for a few seconds.
+  var tooManyTimer = null;
+  function tooManyNotice() {
+    var element = document.getElementById("assistant-offline");
+    element.textContent = texts.tooMany;
+    element.style.zIndex = "10000"; // above the open widget
+    element.hidden = false;
+    clearTimeout(tooManyTimer);
+    tooManyTimer = setTimeout(function () {
+      element.hidden = true;
+    }, 8000);
+  }
+
+  function watchForRateLimits() {
+    var open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function () {
+      this.addEventListener("load", function () {
+        if (this.status === 429) tooManyNotice();
+      });
+      return open.apply(this, arguments);
+    };
   }
 
   function startWidget() {
@@ -49,6 +84,11 @@
   function waitForAssistant() {
     fetch(config.socketUrl + "/", { cache: "no-store" })
       .then(function (response) {
+        if (response.status === 429) {
+          tooManyNotice();
+          setTimeout(waitForAssistant, 5000);
+          return;
+        }
         if (!response.ok) throw new Error(response.status);
         notice(false);
         startWidget();
@@ -59,5 +99,6 @@
       });
   }
 
+  watchForRateLimits();
   waitForAssistant();
 })();

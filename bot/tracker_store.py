@@ -1,0 +1,39 @@
+"""Rasa's SQL tracker store, which also forgets a conversation completely when the user asked for it.
+
+`action_delete_my_data` deletes the conversation's stored events (knowledge/erasure.py), but the Rasa
+server still holds the turn in memory, and `SQLTrackerStore.save` appends every in-memory event beyond the
+number it finds stored: with none left it would write the whole session back, name and e-mail included.
+So the turn that erased is not saved: its save deletes the conversation's events once more (they may have
+been written by a turn that ran meanwhile) and writes nothing. Configured in deploy/endpoints.yml as
+`type: bot.tracker_store.ErasingSQLTrackerStore` with the same settings as `type: SQL`.
+"""
+
+from __future__ import annotations
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from knowledge.erasure import delete_conversation_events
+
+# The replies action_delete_my_data sends once the erasure succeeded (a failed action sends none).
+ERASURE_REPLIES = frozenset(
+    {"utter_erased_lead_and_conversation", "utter_erased_conversation", "utter_data_deleted"}
+)
+
+
+def erased_in_latest_turn(tracker: DialogueStateTracker) -> bool:
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered) and event.metadata.get("utter_action") in ERASURE_REPLIES:
+            return True
+    return False
+
+
+class ErasingSQLTrackerStore(SQLTrackerStore):
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        if erased_in_latest_turn(tracker):
+            delete_conversation_events(self.engine, [tracker.sender_id])
+            return
+        await super().save(tracker)
