@@ -10,10 +10,11 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import JSON, Column, DateTime, Integer, MetaData, String, Table, insert
+from sqlalchemy import update
 
 from knowledge.analytics import Labels, Period, overview
 from knowledge.db import make_engine, make_session_factory
+from knowledge.delivery.outbox import OutboxEvent
 from knowledge.leads import LeadData, LeadStore
 from knowledge.loader import ensure_schema
 from knowledge.tracker_events import make_tracker_engine
@@ -128,8 +129,9 @@ def test_overview_counts_conversations_topics_rates_and_the_funnel(store_url):
         "needs_complete": 1,
         "recommendation_shown": 1,
         "contact_consented": 1,
-    }  # no lead_outbox table yet: no "lead delivered" step
-    assert [step["drop"] for step in month["funnel"]] == [None, 0, 1, 0, 0]
+        "lead_delivered": 0,  # the leads' events wait in the outbox: none delivered yet
+    }
+    assert [step["drop"] for step in month["funnel"]] == [None, 0, 1, 0, 0, 1]
     assert sum(day["conversations"] for day in month["per_day"]) == 2
     assert len(month["per_day"]) == 30
     assert {m["model"]: m["leads"] for m in month["leads_by_model"]} == {"bpo_back_office": 1, "none": 1}
@@ -151,47 +153,12 @@ def test_overview_counts_conversations_topics_rates_and_the_funnel(store_url):
     assert len(everything["per_day"]) == 41  # every day from the first conversation to today
 
 
-def test_lead_delivered_step_counts_delivered_lead_created_rows_once_the_outbox_exists(store_url):
+def test_lead_delivered_step_counts_conversations_whose_lead_created_event_was_delivered(store_url):
     knowledge = make_engine(store_url)
-    outbox = Table(
-        "lead_outbox",
-        MetaData(),
-        Column("event_id", String(36), primary_key=True),
-        Column("lead_id", Integer),
-        Column("conversation_id", String(255)),
-        Column("event_type", String(32)),
-        Column("payload", JSON),
-        Column("status", String(16)),
-        Column("created_at", DateTime),
-        Column("delivered_at", DateTime),
-    )
-    outbox.create(knowledge)
+    # The saved leads wrote their events to the outbox (knowledge/delivery); the worker delivers c1-en's.
     with knowledge.begin() as connection:
         connection.execute(
-            insert(outbox),
-            [
-                {
-                    "event_id": "a",
-                    "lead_id": 1,
-                    "conversation_id": "c1-en",
-                    "event_type": "lead.created",
-                    "status": "delivered",
-                },
-                {
-                    "event_id": "b",
-                    "lead_id": 1,
-                    "conversation_id": "c1-en",
-                    "event_type": "lead.updated",
-                    "status": "delivered",
-                },
-                {
-                    "event_id": "c",
-                    "lead_id": 2,
-                    "conversation_id": "c2-it",
-                    "event_type": "lead.created",
-                    "status": "pending",
-                },
-            ],
+            update(OutboxEvent).where(OutboxEvent.conversation_id == "c1-en").values(status="delivered")
         )
     result = overview(make_tracker_engine(store_url), knowledge, Period.named("30d"))
     assert funnel_counts(result)["lead_delivered"] == 1
