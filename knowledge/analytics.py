@@ -6,8 +6,9 @@ at events inside the period. Definitions (shown on the dashboard too):
 - out of scope: a visitor message answered with the out-of-scope reply;
 - handoff: a conversation in which `action_handoff` ran;
 - funnel: form started (prospect_form activated), needs complete (timeline slot filled, the last needs
-  question), recommendation shown (the `utter_recommendation` reply), contact consented (consent slot true),
-  lead delivered (a `lead.created` outbox row with status delivered, once the lead-delivery outbox exists).
+  question), recommendation shown (`action_ask_consent` ran: it sends the recommendation), contact consented
+  (consent slot true), lead delivered (a `lead.created` outbox row with status delivered, once the
+  lead-delivery outbox exists).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import MetaData, Table, and_, case, distinct, func, inspect, select
+from sqlalchemy import MetaData, Table, and_, case, distinct, func, inspect, or_, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql import Select
 
@@ -80,6 +81,9 @@ def _in_period(period: Period, *conditions) -> Select:
     return period.where(select(events.c.sender_id).where(*conditions))
 
 
+RECOMMENDATION_ACTION = "action_ask_consent"
+
+
 def answered_by(actions: tuple[str, ...], period: Period) -> Select:
     """Ids of the visitor messages whose reply included one of `actions` (the last user event before it)."""
     user = events.alias("user_event")
@@ -88,10 +92,14 @@ def answered_by(actions: tuple[str, ...], period: Period) -> Select:
         .where(user.c.sender_id == events.c.sender_id, user.c.type_name == "user", user.c.id < events.c.id)
         .scalar_subquery()
     )
-    query = select(previous_user.label("user_id")).where(
-        events.c.type_name == "action", events.c.action_name.in_(actions)
+    # The reply is a response action ("utter_out_of_scope") or a custom action that sent that response
+    # (action_answer_or_fallback): Rasa records the response's name as the bot message's utter_action.
+    sent = [events.c.data.like(f'%"utter_action": "{action}"%') for action in actions]
+    replied = or_(
+        and_(events.c.type_name == "action", events.c.action_name.in_(actions)),
+        and_(events.c.type_name == "bot", or_(*sent)),
     )
-    return period.where(query)
+    return period.where(select(previous_user.label("user_id")).where(replied))
 
 
 def _first_messages(period: Period) -> Select:
@@ -181,9 +189,9 @@ def _counts(connection: Connection, engine: Engine, period: Period) -> dict[str,
         "needs_complete": _senders_where(
             and_(c.type_name == "slot", c.action_name == "timeline"), json_value(engine, "value").is_not(None)
         ),
+        # The recommendation is one message composed by action_ask_consent (bot/actions/recommendation.py).
         "recommendation_shown": _senders_where(
-            and_(c.type_name == "bot", c.data.like('%"utter_recommendation"%')),  # cheap test first
-            json_value(engine, "metadata", "utter_action") == "utter_recommendation",
+            and_(c.type_name == "action", c.action_name == RECOMMENDATION_ACTION)
         ),
         "contact_consented": _senders_where(
             and_(c.type_name == "slot", c.action_name == "consent"), json_true(engine, "value")
@@ -197,12 +205,12 @@ def _counts(connection: Connection, engine: Engine, period: Period) -> dict[str,
 
 def _turn_counts(connection: Connection, period: Period) -> tuple[int, int]:
     """Visitor messages answered by a fallback, and by the out-of-scope reply."""
-    turns = answered_by((*FALLBACK_ACTIONS, *OUT_OF_SCOPE_ACTIONS), period).add_columns(events.c.action_name)
-    fallback, out_of_scope = set(), set()
-    for user_id, action in connection.execute(turns):
-        if user_id is not None:
-            (out_of_scope if action in OUT_OF_SCOPE_ACTIONS else fallback).add(user_id)
-    return len(fallback), len(out_of_scope)
+
+    def answered(actions: tuple[str, ...]) -> set[int]:
+        return {user_id for user_id in connection.execute(answered_by(actions, period)).scalars() if user_id}
+
+    fallback, out_of_scope = answered(FALLBACK_ACTIONS), answered(OUT_OF_SCOPE_ACTIONS)
+    return len(fallback - out_of_scope), len(out_of_scope)
 
 
 def _delivered(knowledge: Engine | None, tracker: Connection, period: Period) -> int | None:

@@ -114,9 +114,16 @@ def transcript(engine: Engine, conversation_id: str) -> list[dict] | None:
         rows = connection.execute(query).all()
     if not rows:
         return None
-    turns = []
+    turns, last_action = [], None
     for _id, kind, stamp, action, raw in rows:
-        turn = _turn(kind, stamp, action, event_data(raw))
+        data = event_data(raw)
+        # A fallback or out-of-scope reply sent by a custom action (action_answer_or_fallback) is marked by
+        # the response it sent; a response action is marked by its own action event.
+        sent = (data.get("metadata") or {}).get("utter_action") if kind == "bot" else None
+        if sent in MARKED_ACTIONS and last_action not in MARKED_ACTIONS:
+            turns.append({"kind": "marker", "time": stamp, "text": MARKED_ACTIONS[sent], "action": sent})
+        last_action = action if kind == "action" else last_action
+        turn = _turn(kind, stamp, action, data)
         if turn is not None:
             turns.append(turn)
     return turns

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import SessionStarted, SlotSet
+from rasa_sdk.events import FollowupAction, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import OperationalError
 
@@ -239,3 +239,14 @@ def test_names_given_to_the_form_do_not_switch_the_language(action_kb):
     assert run(ActionDetectLanguage(), tracker("Rossi Srl e basta, grazie mille", "inform"))[1] == [
         SlotSet("language", "it")
     ]
+
+
+def test_a_need_taken_for_a_question_starts_the_form(action_kb):
+    text = "Wir möchten unseren Kundenservice per Telefon und Chat auslagern"
+    entities = [{"entity": "service", "value": "Kundenservice"}, {"entity": "channel", "value": "Chat"}]
+    _, events = run(ActionAnswerQuestion(), tracker(text, "ask_channels", entities, confidence=0.63))
+    assert events == [FollowupAction("prospect_form")]
+    sure = tracker("tell me about customer service outsourcing", "ask_services",
+                   [{"entity": "service", "value": "customer service"}], confidence=0.95)  # fmt: skip
+    messages, _ = run(ActionAnswerQuestion(), sure)
+    assert texts(messages)  # a confident question is answered

@@ -33,8 +33,8 @@ def action(name: str, at: float) -> ActionExecuted:
     return ActionExecuted(name, timestamp=at)
 
 
-def bot(text: str, response: str, at: float) -> BotUttered:
-    return BotUttered(text, metadata={"utter_action": response}, timestamp=at)
+def bot(text: str, response: str | None, at: float) -> BotUttered:
+    return BotUttered(text, metadata={"utter_action": response} if response else {}, timestamp=at)
 
 
 def conversation_events(start: float) -> dict[str, list]:
@@ -54,7 +54,7 @@ def conversation_events(start: float) -> dict[str, list]:
             ),
             bot("BPO means...", "utter_answer", t + 2),
             user("what's the weather", "out_of_scope", t + 3),
-            action("utter_out_of_scope", t + 3),
+            action("action_answer_or_fallback", t + 3),  # sends utter_out_of_scope when no passage fits
             bot("Sorry, that's outside what I know.", "utter_out_of_scope", t + 3),
             user("asdf qwer", "nlu_fallback", t + 4),
             action("utter_ask_rephrase", t + 4),
@@ -63,7 +63,8 @@ def conversation_events(start: float) -> dict[str, list]:
             ActiveLoop("prospect_form", timestamp=t + 5),
             user("in 3 months", "inform", t + 6),
             SlotSet("timeline", "in 3 months", timestamp=t + 6),
-            bot("My recommendation: BPO back office.", "utter_recommendation", t + 6),
+            action("action_ask_consent", t + 6),  # the recommendation, then the consent question
+            bot("My recommendation: **BPO back office**. ...", None, t + 6),
             user("yes", "affirm", t + 7),
             SlotSet("consent", True, timestamp=t + 7),
         ],

@@ -49,21 +49,20 @@ def sql_counts(tracker_url: str) -> dict:
     senders = lambda where: one(f"SELECT COUNT(DISTINCT sender_id) FROM events WHERE {where}")  # noqa: E731
     last_user: dict[str, int] = {}
     fallback, out_of_scope = set(), set()
-    for event_id, sender, kind, action in db.execute(
-        "SELECT id, sender_id, type_name, action_name FROM events ORDER BY sender_id, id"
+    for event_id, sender, kind, action, data in db.execute(
+        "SELECT id, sender_id, type_name, action_name, data FROM events ORDER BY sender_id, id"
     ):
         if kind == "user":
             last_user[sender] = event_id
-        elif kind == "action" and sender in last_user:
-            if action in FALLBACK:
-                fallback.add(last_user[sender])
-            elif action == "utter_out_of_scope":
-                out_of_scope.add(last_user[sender])
-    recommended = 0
-    for sender in {s for (s,) in db.execute("SELECT DISTINCT sender_id FROM events WHERE type_name = 'bot'")}:
-        rows = db.execute("SELECT data FROM events WHERE type_name = 'bot' AND sender_id = ?", (sender,))
-        metadata = (json.loads(data).get("metadata") or {} for (data,) in rows)
-        recommended += any(m.get("utter_action") == "utter_recommendation" for m in metadata)
+            continue
+        # The reply: a response action, or a custom action that sent that response (its utter_action).
+        sent = (json.loads(data).get("metadata") or {}).get("utter_action") if kind == "bot" else None
+        reply = action if kind == "action" else sent
+        if sender in last_user and reply in FALLBACK:
+            fallback.add(last_user[sender])
+        elif sender in last_user and reply == "utter_out_of_scope":
+            out_of_scope.add(last_user[sender])
+    recommended = senders("type_name = 'action' AND action_name = 'action_ask_consent'")
     slot = "type_name = 'slot' AND action_name = '{}' AND data LIKE '%\"value\": {}%'"
     counts = {
         "conversations": senders("type_name = 'user'"),

@@ -130,7 +130,7 @@ def test_german_question_in_an_english_conversation_gets_a_german_answer(rasa_st
     assert "BPO" in joined(rasa_stack.say(sender, "what is BPO?"))
     reply = joined(rasa_stack.say(sender, "Wie viel verdient man in einem Callcenter?"))
     assert "Callcenter" in reply or "Call-Center" in reply
-    assert any(word in reply for word in ("Gehalt", "Gehälter", "Lohn", "verdien"))
+    assert any(word in reply.lower() for word in ("gehalt", "gehält", "lohn", "verdien", "bezahl"))
     short = joined(rasa_stack.say(sender, "ok"))  # too short to tell: the conversation stays German
     assert not any(word in short.split() for word in ("the", "and", "il", "che"))
 

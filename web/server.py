@@ -18,6 +18,7 @@ if __package__ in (None, ""):  # run as `python web/server.py`: make the project
 from sanic import Request, Sanic, response
 from sanic.response import HTTPResponse
 
+from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from web.dashboard import DashboardConfig, add_dashboard
 
 WEB_ROOT = Path(__file__).resolve().parent
@@ -67,7 +68,10 @@ def create_app(assistant_url: str, dashboard: DashboardConfig, name: str = "advi
     async def home(request: Request) -> HTTPResponse:
         return await response.file(WEB_ROOT / "index.html")
 
-    @app.get("/<page:(index|it)\\.html>")
+    # One page per supported language: index.html in the default language, <code>.html for the others.
+    pages = "|".join(["index", *(code for code in SUPPORTED_LANGUAGES if code != DEFAULT_LANGUAGE)])
+
+    @app.get(f"/<page:({pages})\\.html>")
     async def page(request: Request, page: str) -> HTTPResponse:
         return await response.file(WEB_ROOT / f"{page}.html")
 

@@ -6,7 +6,7 @@ import logging
 import threading
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -17,6 +17,8 @@ from knowledge.languages import SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
 
 logger = logging.getLogger(__name__)
+# Below this confidence a knowledge intent for a statement that names a service is read as a need.
+NEED_STATEMENT_DOUBT = 0.7
 
 
 def send_reply(dispatcher: CollectingDispatcher, reply: Answer | Reply, next_step: bool = True) -> None:
@@ -72,11 +74,23 @@ def answer_question(
     return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
 
 
+def states_a_need(tracker: Tracker) -> bool:
+    """ "We'd like to outsource our customer service by phone and chat", taken (unsure) for a question about
+    channels: no question mark, a service named, outside the form. It starts the form instead."""
+    confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
+    text = tracker.latest_message.get("text") or ""
+    if "?" in text or tracker.active_loop_name or confidence >= NEED_STATEMENT_DOUBT:
+        return False
+    return bool(message_terms(tracker, knowledge_base(), kinds=("service",)))
+
+
 class ActionAnswerQuestion(Action):
     def name(self) -> str:
         return "action_answer_question"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        if states_a_need(tracker):
+            return [FollowupAction("prospect_form")]
         return answer_question(dispatcher, tracker, nothing_found="utter_ask_rephrase")
 
 
