@@ -5,9 +5,11 @@ Written by helpers who saw only shared/knowledge-facts.md and the source article
   stem in the reply and the reply is in the question's language;
 - prospects.yml: a prospect who answers each question of the form in their own words; a conversation passes
   when the stored lead has the expected model within 15 visitor turns and no question came a third time.
-Half A may be looked at while tuning; half B stays untouched until the final number: both are reported.
+Halves: A was looked at while tuning from the start; B stayed untouched through the first session and was looked at
+in the second; C was written blind in the second session and stays untouched until the final number. Every half
+is reported, and only the tuned halves' failures can be printed.
 
-Usage: python -m bench.answer_bench [--language it] [--show-failures]  (failures of half A only)
+Usage: python -m bench.answer_bench [--language it] [--show-failures]  (failures of the tuned halves only)
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ SETS = Path(__file__).resolve().parent / "answers"
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
 MAX_VISITOR_TURNS = 15
 MAX_ASKS = 2
+HALVES = ("A", "B", "C")
+TUNED_HALVES = ("A", "B")
 TOKEN = "bench-" + uuid.uuid4().hex
 
 
@@ -129,7 +133,7 @@ def run_prospect(stack: RasaStack, item: dict, leads: LeadStore) -> Outcome:
 
 def summarise(outcomes: list[Outcome]) -> dict:
     summary = {}
-    for half in ("A", "B"):
+    for half in HALVES:
         picked = [o for o in outcomes if o.half == half]
         passed = sum(o.passed for o in picked)
         share = round(passed / len(picked), 3) if picked else None
@@ -137,16 +141,26 @@ def summarise(outcomes: list[Outcome]) -> dict:
     return summary
 
 
+def items(language: str, kind: str, key: str) -> list[dict]:
+    """Every item of one kind in a language, from knowledge.yml / knowledge-c.yml (and prospects likewise)."""
+    found: list[dict] = []
+    for path in sorted((SETS / language).glob(f"{kind}*.yml")):
+        found += yaml.safe_load(path.read_text())[key]
+    return found
+
+
 def run_language(stack: RasaStack, leads: LeadStore, language: str, detector: ReplyLanguage) -> dict:
-    knowledge = yaml.safe_load((SETS / language / "knowledge.yml").read_text())["questions"]
-    prospects = yaml.safe_load((SETS / language / "prospects.yml").read_text())["conversations"]
+    knowledge = items(language, "knowledge", "questions")
+    prospects = items(language, "prospects", "conversations")
     answered = [run_question(stack, question, language, detector) for question in knowledge]
     recommended = [run_prospect(stack, prospect, leads) for prospect in prospects]
     return {
         "answers": summarise(answered),
         "prospects": summarise(recommended),
         "prospect_questions_asked_3_times": sum(bool(o.detail["asked_3_times"]) for o in recommended),
-        "failures_half_A": [o.__dict__ for o in answered + recommended if o.half == "A" and not o.passed],
+        "failures_tuned_halves": [
+            o.__dict__ for o in answered + recommended if o.half in TUNED_HALVES and not o.passed
+        ],
     }
 
 
@@ -169,12 +183,14 @@ def markdown(report: dict) -> str:
     lines = [
         "## Blind answer benchmark (bench/answers/)",
         "",
-        "| language | answers A (tuned on) | answers B (untouched) | prospects A | prospects B | 3rd asks |",
-        "|---|---|---|---|---|---|",
+        "| language | answers A (tuned on) | answers B (tuned on) | answers C (untouched) "
+        "| prospects A | prospects B | prospects C | 3rd asks |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for language, r in report.items():
         a, p = r["answers"], r["prospects"]
-        cells = [f"{h['share']:.3f} ({h['passed']}/{h['total']})" for h in (a["A"], a["B"], p["A"], p["B"])]
+        halves = [a[h] for h in HALVES] + [p[h] for h in HALVES]
+        cells = [f"{h['share']:.3f} ({h['passed']}/{h['total']})" if h["total"] else "-" for h in halves]
         lines.append(f"| {language} | " + " | ".join(cells) + f" | {r['prospect_questions_asked_3_times']} |")
     return "\n".join(lines) + "\n"
 
@@ -183,7 +199,7 @@ def main() -> None:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("--language", choices=SUPPORTED_LANGUAGES, action="append")
-    parser.add_argument("--show-failures", action="store_true", help="print the failures of half A")
+    parser.add_argument("--show-failures", action="store_true", help="print the failures of the tuned halves")
     args = parser.parse_args()
     report = run(tuple(args.language or SUPPORTED_LANGUAGES))
     REPORTS.mkdir(exist_ok=True)
@@ -191,7 +207,7 @@ def main() -> None:
     print(markdown(report))
     if args.show_failures:
         for language, r in report.items():
-            for failure in r["failures_half_A"]:
+            for failure in r["failures_tuned_halves"]:
                 print(json.dumps({"language": language, **failure}, ensure_ascii=False)[:2500])
 
 
