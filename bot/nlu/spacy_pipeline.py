@@ -3,7 +3,8 @@
 One pipeline serves every supported language:
 - tokenizer: spaCy's multi-language defaults plus the Italian elision rule ("dell'outsourcing" splits) and
   hyphens between letters whatever their case ("E-Mail");
-- lemmatizer: spaCy's lookup lemmatizer over the lemma tables of each language (spacy-lookups-data), merged;
+- lemmatizer: spaCy's lookup lemmatizer over the lemma tables of each language (spacy-lookups-data), merged
+  and pruned to the entries that touch a word of the training data or the knowledge base (see below);
 - entity_ruler: every glossary synonym of the knowledge base, labelled with its kind (service, channel, ...)
   and carrying the canonical term key as the pattern id.
 
@@ -13,6 +14,8 @@ Usage: python -m bot.nlu.spacy_pipeline build/spacy/pipeline
 from __future__ import annotations
 
 import argparse
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import spacy
@@ -26,6 +29,8 @@ from knowledge.languages import SUPPORTED_LANGUAGES
 from knowledge.loader import CONTENT_DIR, read_content
 
 ENTITY_LABELS = ("service", "channel", "language", "office", "outsourcing_type", "role", "hours")
+TRAINING_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+WORD = re.compile(r"\w+")
 
 
 def glossary_patterns(content_dir: Path = CONTENT_DIR) -> list[dict]:
@@ -39,24 +44,51 @@ def glossary_patterns(content_dir: Path = CONTENT_DIR) -> list[dict]:
     ]
 
 
-def merged_lemma_lookups(languages: tuple[str, ...]) -> Lookups:
+def known_words(folders: Iterable[Path] = (TRAINING_DATA_DIR, CONTENT_DIR)) -> set[str]:
+    """Every word of the training data and the knowledge base, as written, lower-cased and capitalised."""
+    words: set[str] = set()
+    for folder in folders:
+        for path in folder.rglob("*.yml"):
+            for word in WORD.findall(path.read_text(encoding="utf-8")):
+                words.update((word, word.lower(), word.capitalize()))
+    return words
+
+
+def pruned(table: dict[str, str], known: set[str]) -> dict[str, str]:
+    """The entries whose word or lemma the model can know: the rest add no feature, only memory.
+
+    Three languages' tables hold 730,000 entries (about 250 MB in the Rasa server); a message word whose
+    lemma is no training word gets no word feature either way. Keeping entries whose lemma is known still
+    folds an unseen inflection ("Gehältern") onto a trained lemma ("Gehalt").
+    """
+    known_lemmas = known | {table[word] for word in known if word in table}
+    return {word: lemma for word, lemma in table.items() if word in known or lemma in known_lemmas}
+
+
+def merged_lemma_lookups(languages: tuple[str, ...], known: set[str] | None = None) -> Lookups:
     """One lookup table from each language's table; the first language listed wins a clash."""
     merged: dict[str, str] = {}
     for language in reversed(languages):
         merged.update(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
+    if known is not None:
+        merged = pruned(merged, known)
     lookups = Lookups()
     lookups.add_table("lemma_lookup", merged)
     return lookups
 
 
-def build_pipeline(patterns: list[dict], languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> Language:
+def build_pipeline(
+    patterns: list[dict],
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES,
+    known: set[str] | None = None,
+) -> Language:
     nlp = spacy.blank("xx")
     # A hyphen between letters or digits splits, whatever the case ("E-Mail", "Call-Center", "Mo-Fr"), so
     # the lower-case glossary patterns ("e-mail") match the way German capitalises.
     hyphen = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
     nlp.tokenizer.infix_finditer = compile_infix_regex([*ITALIAN_INFIXES, hyphen]).finditer
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    lemmatizer.initialize(lookups=merged_lemma_lookups(languages))
+    lemmatizer.initialize(lookups=merged_lemma_lookups(languages, known))
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     # Patterns go in after any initialize(): initialize empties the ruler (spaCy warning W036).
     ruler.add_patterns(patterns)
@@ -71,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     patterns = glossary_patterns()
     args.output.mkdir(parents=True, exist_ok=True)
-    build_pipeline(patterns).to_disk(args.output)
+    build_pipeline(patterns, known=known_words()).to_disk(args.output)
     print(f"spaCy pipeline with {len(patterns)} glossary patterns written to {args.output}")
 
 
