@@ -76,14 +76,34 @@ def check_keywords(keywords: dict[str, list[str]]) -> dict[str, list[str]]:
     return cleaned
 
 
+def check_questions(questions: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Example questions: none at all, or a non-empty list of non-empty questions per required language."""
+    if not questions:
+        return {}
+    cleaned = {}
+    for language, asked in questions.items():
+        if not isinstance(language, str) or len(language) != 2 or not language.islower():
+            raise ValueError(f"'{language}' is not a two-letter language code")
+        if not isinstance(asked, list) or not asked or not all(str(q).strip() for q in asked):
+            raise ValueError(f"the '{language}' questions must be a list of non-empty questions")
+        cleaned[language] = list(dict.fromkeys(" ".join(str(q).split()) for q in asked))
+    missing = [language for language in REQUIRED_LANGUAGES if language not in cleaned]
+    if missing:
+        raise ValueError(f"missing questions: {', '.join(missing)}")
+    return cleaned
+
+
 class PassageSpec(Spec):
-    """One idea of an answer: its text, the facts it rests on and the words a question about it uses."""
+    """One idea of an answer: its text, the facts it rests on, the words a question about it uses and
+    example questions that it answers (compared with the visitor's question as a whole)."""
 
     facts: list[FactId] = Field(..., min_items=1)
     keywords: dict[str, list[str]]
+    questions: dict[str, list[str]] = {}
     text: dict[str, str]
 
     _keywords = validator("keywords", allow_reuse=True)(check_keywords)
+    _questions = validator("questions", allow_reuse=True)(check_questions)
     _text = validator("text", allow_reuse=True)(lambda v: check_placeholders(check_translations(v)))
 
 

@@ -27,6 +27,38 @@ NOT_ONLY: dict[str, tuple[str, ...]] = {
     "it": ("solo", "soltanto", "solamente"),
     "de": ("nur", "bloß", "bloss"),
 }
+# Question words spaCy lists as stop words but that tell passages apart ("why" a reason, "how much" a figure):
+# the example-question index keeps them (knowledge/ranking.py).
+QUESTION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("how", "why", "when", "where", "who", "which", "much", "many", "long", "often"),
+    "it": (
+        "perché",
+        "come",
+        "quando",
+        "dove",
+        "chi",
+        "quale",
+        "quali",
+        "quanto",
+        "quanti",
+        "quante",
+        "quanta",
+    ),
+    "de": (
+        "warum",
+        "wieso",
+        "weshalb",
+        "wie",
+        "wann",
+        "wo",
+        "wer",
+        "welche",
+        "welcher",
+        "welches",
+        "viel",
+        "viele",
+    ),
+}
 # Words that add to an answer given before ("also German") and words that correct it ("actually 24/7"): only
 # with them does a message answering one question of the form change another one.
 ADDITIVE_WORDS: dict[str, tuple[str, ...]] = {

@@ -322,6 +322,11 @@ def _passage_rows(topic_key: str, answer: AnswerSpec, rows: dict[type, list[dict
             for lang, text in passage.text.items()
         ]
         rows[models.TopicPassageFact] += [{**where, "fact_id": f} for f in dict.fromkeys(passage.facts)]
+        rows[models.TopicPassageQuestion] += [
+            {**where, "language": lang, "number": number, "text": text}
+            for lang, asked in passage.questions.items()
+            for number, text in enumerate(asked)
+        ]
 
 
 def _term_rows(term: TermSpec, rows: dict[type, list[dict]]) -> None:

@@ -85,6 +85,18 @@ class TopicPassage(Base):
     keywords = Column(Text, nullable=False)  # one keyword or phrase per line
 
 
+class TopicPassageQuestion(Base):
+    """An example question a passage answers, in one language (retrieval compares whole questions)."""
+
+    __tablename__ = "topic_passage_questions"
+    topic_key = Column(String(64), ForeignKey("topics.key"), primary_key=True)
+    variant = Column(String(64), primary_key=True)
+    position = Column(Integer, primary_key=True)
+    language = Column(String(8), primary_key=True)
+    number = Column(Integer, primary_key=True)
+    text = Column(Text, nullable=False)
+
+
 class TopicPassageFact(Base):
     __tablename__ = "topic_passage_facts"
     topic_key = Column(String(64), ForeignKey("topics.key"), primary_key=True)
@@ -159,6 +171,7 @@ CONTENT_TABLES = (
     TopicText,
     TopicPassage,
     TopicPassageFact,
+    TopicPassageQuestion,
     Term,
     TermLabel,
     TermSynonym,

@@ -39,6 +39,7 @@ class Passage:
     text: str
     keywords: tuple[str, ...]
     facts: tuple[str, ...]
+    questions: tuple[str, ...] = ()  # example questions the passage answers
 
 
 @dataclass(frozen=True)
@@ -177,11 +178,23 @@ class KnowledgeBase:
             )
         ).all():
             facts.setdefault(position, []).append(fact_id)
+        questions: dict[int, list[str]] = {}
+        for position, text in session.execute(
+            select(models.TopicPassageQuestion.position, models.TopicPassageQuestion.text)
+            .where(
+                models.TopicPassageQuestion.topic_key == topic,
+                models.TopicPassageQuestion.variant == variant,
+                models.TopicPassageQuestion.language == language,
+            )
+            .order_by(models.TopicPassageQuestion.number)
+        ).all():
+            questions.setdefault(position, []).append(text)
         return tuple(
             Passage(
                 topic, variant, row.position, language, fill_term(row.text, label),
                 tuple(k for k in row.keywords.split("\n") if k),
                 tuple(sorted(facts.get(row.position, []), key=_fact_order)),
+                tuple(questions.get(row.position, [])),
             )
             for row in rows
         )  # fmt: skip

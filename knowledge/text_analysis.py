@@ -13,7 +13,7 @@ from functools import lru_cache
 import spacy
 from spacy.lookups import load_lookups
 
-from knowledge.languages import CLAUSE_BREAKS, NEGATION_CUES, NOT_ONLY
+from knowledge.languages import CLAUSE_BREAKS, NEGATION_CUES, NOT_ONLY, QUESTION_WORDS
 
 WORDLIKE = re.compile(r"\w", re.UNICODE)
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
@@ -32,7 +32,10 @@ class TextAnalyzer:
 
     def __init__(self, language: str):
         self.language = language
-        self._tokenizer = spacy.blank(language).tokenizer
+        blank = spacy.blank(language)
+        self._tokenizer = blank.tokenizer
+        kept = {fold_accents(word) for word in QUESTION_WORDS.get(language, ())}
+        self._stop_words = {fold_accents(word) for word in blank.Defaults.stop_words} - kept
         try:  # a spaCy Table: keyed by string hashes, so looked up with its own get()
             self._lemmas = load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup")
         except ValueError:  # spacy-lookups-data has no lookup table for this language
@@ -59,6 +62,12 @@ class TextAnalyzer:
     def normalised(self, text: str) -> str:
         """The lemmas joined by spaces: the form keywords and questions are compared in."""
         return " ".join(self.lemmas(text))
+
+    def content_words(self, text: str, keep: frozenset[str] = frozenset()) -> str:
+        """The lemmas without spaCy's stop words, except question words and the words in `keep` (spaCy's
+        English list has "call", "back" and "front"): what two questions share that matters, not
+        "and what do ... there"."""
+        return " ".join(w for w in self.lemmas(text) if w in keep or w not in self._stop_words)
 
 
 @lru_cache(maxsize=8)

@@ -32,6 +32,7 @@ def test_every_knowledge_base_text_and_keyword_list_has_every_language():
             for number, passage in enumerate(answer.passages, start=1):
                 check(passage.text, f"{where} passage {number} text")
                 check(passage.keywords, f"{where} passage {number} keywords")
+                check(passage.questions, f"{where} passage {number} questions")
             if answer.examples:
                 check(answer.examples, f"{where} examples")
     for model in content.service_models:

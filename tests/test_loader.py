@@ -54,10 +54,10 @@ def test_edited_answer_is_served_after_reload_without_other_changes(session_fact
     load(session_factory, content_copy)
     kb = KnowledgeBase(session_factory)
     old = kb.answer("kpis", "en").text
-    edit(content_copy / "market.yml", "AHT", "Average handling time (AHT)")
+    edit(content_copy / "market.yml", "KPIs are average handle time", "KPIs are average handling time")
     report = load(session_factory, content_copy)
     assert kb.answer("kpis", "en").text != old
-    assert "Average handling time (AHT)" in kb.answer("kpis", "en").text
+    assert "average handling time (AHT" in kb.answer("kpis", "en").text
     assert dict(report.updated) == {"topic_passages": 1, "content_version": 1}
     assert not any(report.added.values()) and not any(report.removed.values())
 
