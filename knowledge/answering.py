@@ -97,6 +97,9 @@ class Answerer:
     def candidate_topics(self, question: Question) -> dict[str, float]:
         """Knowledge topics with their priors, best first, then the topics the words point at (prior 0)."""
         candidates = self._intent_topics(question)
+        top_intent = question.intent_ranking[0][0] if question.intent_ranking else None
+        if top_intent == FOLLOWUP_INTENT and not question.previous_topic:
+            return candidates  # "and for BPO?" with nothing before: no subject's words to go on
         words = self.ranker.best_topics(
             question.text, question.language, WORD_CANDIDATES, WORD_CANDIDATE_MATCH
         )
@@ -122,6 +125,10 @@ class Answerer:
             for topic, confidence in ranked[:MAX_CANDIDATE_TOPICS]:
                 if best - confidence < CONFIDENT_MARGIN:
                     candidates.setdefault(topic, confidence)
+        if question.previous_topic:
+            # Whatever the intent, the topic just talked about stays in the running on its words alone:
+            # "and is that number going up or down?" after the market figures.
+            candidates.setdefault(question.previous_topic, 0.0)
         return dict(sorted(candidates.items(), key=lambda item: -item[1]))
 
     def examples(self, topic: str, language: str, subjects: list[Term]) -> Answer | None:
