@@ -75,6 +75,20 @@ def test_opening_message_fills_processes_channels_languages_and_hours(action_kb)
     assert extract("hours", message) == {"hours": "24_7"}
 
 
+def test_a_need_taken_for_a_question_keeps_both_halves_when_it_opens_the_form(action_kb):
+    # The classifier read it as "is document checking front or back office?"; it opened the form.
+    message = tracker(
+        "Ci servirebbe una mano con la verifica documenti dei nuovi clienti e il supporto via chat",
+        "ask_service_office",
+        [{"entity": "service", "value": "verifica documenti"}, {"entity": "channel", "value": "via chat"}],
+        active_loop="prospect_form",
+        confidence=0.58,
+        language="it",
+    )
+    assert extract("processes", message)["processes"] == ["customer_service", "administration"]
+    assert extract("channels", message) == {"channels": ["chat"]}
+
+
 def test_italian_service_names_map_to_canonical_services(action_kb):
     message = tracker(
         "vorremmo esternalizzare le buste paga e la contabilità",

@@ -96,9 +96,17 @@ def is_answer(tracker: Tracker) -> bool:
     return intent_of(tracker) not in NOT_AN_ANSWER
 
 
+def opens_the_form(tracker: Tracker) -> bool:
+    """The request for a recommendation, or the message that opened the form (no question asked yet),
+    whatever its intent: a need taken for a question ("document checks and chat support") opens it too."""
+    if intent_of(tracker) == "request_recommendation":
+        return True
+    return tracker.get_slot("requested_slot") is None and intent_of(tracker) not in NOT_AN_ANSWER
+
+
 def states_needs(tracker: Tracker) -> bool:
     """An answer or the opening request: "is payroll back office?" mid-form is a question, not a need."""
-    return is_answer(tracker) or intent_of(tracker) == "request_recommendation"
+    return is_answer(tracker) or opens_the_form(tracker)
 
 
 def confidence_of(tracker: Tracker) -> float:
@@ -277,7 +285,7 @@ class ValidateProspectForm(FormValidationAction):
         found = self._terms(tracker, "service")
         if not found and "agent" in self._terms(tracker, "role"):
             found = [IMPLIED_FRONT_OFFICE]  # "agents to answer calls": inbound customer service
-        describes_work = form_asks_for(tracker, "processes") or intent_of(tracker) == "request_recommendation"
+        describes_work = form_asks_for(tracker, "processes") or opens_the_form(tracker)
         if describes_work:
             found = with_implied_processes(
                 found, self._terms(tracker, "channel"), self._terms(tracker, "office")
