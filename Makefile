@@ -10,6 +10,7 @@ SPACY_PIPELINE := build/spacy/pipeline
 SPACY_BUILT := build/spacy/.built
 MODEL := models/advisor.tar.gz
 TRAINING_DATA := $(shell find bot/data -name '*.yml' 2>/dev/null)
+CONTENT := $(wildcard knowledge/content/*.yml)
 WEBCHAT_VERSION := 1.0.1
 WEBCHAT := web/vendor/rasa-webchat/index.js
 CHARTJS_VERSION := 4.6.1
@@ -36,7 +37,8 @@ $(INSTALLED): pyproject.toml scripts/find-python310.sh
 kb: $(INSTALLED)
 	$(PY) -m knowledge load
 
-$(SPACY_BUILT): $(INSTALLED) knowledge/content/glossary.yml bot/nlu/spacy_pipeline.py knowledge/languages.py
+# The lemma table keeps the entries that touch a word of the training data or the content, so it follows both.
+$(SPACY_BUILT): $(INSTALLED) $(CONTENT) $(TRAINING_DATA) bot/nlu/spacy_pipeline.py knowledge/languages.py
 	$(PY) -m bot.nlu.spacy_pipeline $(SPACY_PIPELINE)
 	touch $@
 

@@ -5,11 +5,12 @@ Written by helpers who saw only shared/knowledge-facts.md and the source article
   stem in the reply and the reply is in the question's language;
 - prospects.yml: a prospect who answers each question of the form in their own words; a conversation passes
   when the stored lead has the expected model within 15 visitor turns and no question came a third time.
-Halves: A was looked at while tuning from the start; B stayed untouched through the first session and was looked at
-in the second; C was written blind in the second session and stays untouched until the final number. Every half
-is reported, and only the tuned halves' failures can be printed.
+Halves: A was looked at while tuning from the start; B stayed untouched through the first session and was
+looked at in the second; C was written blind in the second session and stays untouched until the final
+number. Every half is reported, and only the tuned halves' failures can be printed.
 
-Usage: python -m bench.answer_bench [--language it] [--show-failures]  (failures of the tuned halves only)
+Usage: python -m bench.answer_bench [--language it] [--half A --half B] [--show-failures]
+(failures of the tuned halves only)
 """
 
 from __future__ import annotations
@@ -149,9 +150,11 @@ def items(language: str, kind: str, key: str) -> list[dict]:
     return found
 
 
-def run_language(stack: RasaStack, leads: LeadStore, language: str, detector: ReplyLanguage) -> dict:
-    knowledge = items(language, "knowledge", "questions")
-    prospects = items(language, "prospects", "conversations")
+def run_language(
+    stack: RasaStack, leads: LeadStore, language: str, detector: ReplyLanguage, halves: tuple[str, ...]
+) -> dict:
+    knowledge = [q for q in items(language, "knowledge", "questions") if q["half"] in halves]
+    prospects = [p for p in items(language, "prospects", "conversations") if p["half"] in halves]
     answered = [run_question(stack, question, language, detector) for question in knowledge]
     recommended = [run_prospect(stack, prospect, leads) for prospect in prospects]
     return {
@@ -164,7 +167,7 @@ def run_language(stack: RasaStack, leads: LeadStore, language: str, detector: Re
     }
 
 
-def run(languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> dict:
+def run(languages: tuple[str, ...] = SUPPORTED_LANGUAGES, halves: tuple[str, ...] = HALVES) -> dict:
     detector = ReplyLanguage()
     with tempfile.TemporaryDirectory() as scratch:
         workdir = Path(scratch)
@@ -174,7 +177,9 @@ def run(languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> dict:
         stack = RasaStack(workdir, database_url, rasa_args=["--enable-api", "--auth-token", TOKEN]).start()
         try:
             leads = LeadStore(factory)
-            return {language: run_language(stack, leads, language, detector) for language in languages}
+            return {
+                language: run_language(stack, leads, language, detector, halves) for language in languages
+            }
         finally:
             stack.stop()
 
@@ -200,8 +205,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("--language", choices=SUPPORTED_LANGUAGES, action="append")
     parser.add_argument("--show-failures", action="store_true", help="print the failures of the tuned halves")
+    parser.add_argument("--half", choices=HALVES, action="append", help="run only these halves (tuning)")
     args = parser.parse_args()
-    report = run(tuple(args.language or SUPPORTED_LANGUAGES))
+    report = run(tuple(args.language or SUPPORTED_LANGUAGES), tuple(args.half or HALVES))
     REPORTS.mkdir(exist_ok=True)
     (REPORTS / "answers.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(markdown(report))
