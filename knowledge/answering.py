@@ -12,11 +12,14 @@ what the conversation talked about last), so this is tested without Rasa. The st
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from knowledge.content_schema import DEFAULT_VARIANT
+from knowledge.languages import FOLLOWUP_OPENERS
 from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef, Term
 from knowledge.ranking import STRONG_MATCH, PassageRanker, passage_key
+from knowledge.recommender import model_for_terms
 
 # The top intent wins alone when it leads the next knowledge intent by at least this much.
 CONFIDENT_MARGIN = 0.3
@@ -35,6 +38,9 @@ FOCUS_THRESHOLD = 0.12
 LEAD_SHARE = 0.6
 MAX_FOCUSED_PASSAGES = 3
 FOLLOWUP_INTENT = "followup_other"
+# The topic that presents the four service models: a question there that names the work ("which model for
+# e-mail, chat and accounting?") is answered with the model that work needs first.
+SERVICE_MODELS_TOPIC = "service_models"
 # "And for BPO?" (a new subject): the previous question is the likely one. "And what do they earn?" (no
 # subject): a new question, so the previous topic is only a weak candidate beside the intents suggested.
 PREVIOUS_TOPIC_PRIOR = 0.5
@@ -69,6 +75,25 @@ class Answerer:
     def __init__(self, kb: KnowledgeBase, ranker: PassageRanker | None = None):
         self.kb = kb
         self.ranker = ranker or PassageRanker(kb)
+        # Answers read from the database, kept until the content digest changes (`make kb`): a reply
+        # looks at up to a dozen candidate answers, each several queries.
+        self._answers: dict[tuple, Answer | None] = {}
+        self._answers_digest: str | None = None
+        self._answers_lock = threading.Lock()
+
+    def _answer(self, topic: str, language: str, term_key: str | None, kind: str = "answer") -> Answer | None:
+        digest = self.kb.content_digest()
+        key = (topic, language, term_key, kind)
+        with self._answers_lock:
+            if digest != self._answers_digest:
+                self._answers, self._answers_digest = {}, digest
+            if key in self._answers:
+                return self._answers[key]
+        answer = self.kb.answer(topic, language, term_key, kind)
+        with self._answers_lock:
+            if digest == self._answers_digest:
+                self._answers[key] = answer
+        return answer
 
     def reply(self, question: Question, words_must_match: bool = False) -> Reply | None:
         """The reply, or None when nothing fits. `words_must_match` asks for a clear word match as well,
@@ -92,7 +117,18 @@ class Answerer:
         if comparison:
             return comparison
         chosen = lead_with_relevant(answer.passages, relevance)
-        return self._reply(answer, chosen, subject_of(answer, question))
+        reply = self._reply(answer, chosen, subject_of(answer, question))
+        return self._with_fitting_model(reply, question) if topic == SERVICE_MODELS_TOPIC else reply
+
+    def _with_fitting_model(self, reply: Reply, question: Question) -> Reply:
+        """The model the named work needs, in bold with its summary, before the overview of the models."""
+        code = model_for_terms(question.terms)
+        model = self.kb.service_model(code, question.language) if code else None
+        if model is None:
+            return reply
+        facts = tuple(dict.fromkeys([*model.facts, *(f for p in reply.passages for f in p.facts)]))
+        text = f"**{model.name}**: {model.summary}\n{reply.text}"
+        return Reply(**{**reply.__dict__, "text": text, "sources": self.kb.sources_of_facts(facts)})
 
     def candidate_topics(self, question: Question) -> dict[str, float]:
         """Knowledge topics with their priors, best first, then the topics the words point at (prior 0)."""
@@ -126,9 +162,10 @@ class Answerer:
                 if best - confidence < CONFIDENT_MARGIN:
                     candidates.setdefault(topic, confidence)
         if question.previous_topic:
-            # Whatever the intent, the topic just talked about stays in the running on its words alone:
-            # "and is that number going up or down?" after the market figures.
-            candidates.setdefault(question.previous_topic, 0.0)
+            # Whatever the intent, the topic just talked about stays in the running: on its words alone,
+            # or with a prior when the message opens like a follow-up ("and is that number going down?").
+            prior = PREVIOUS_TOPIC_PRIOR if opens_like_a_followup(question) else 0.0
+            candidates[question.previous_topic] = max(candidates.get(question.previous_topic, 0.0), prior)
         return dict(sorted(candidates.items(), key=lambda item: -item[1]))
 
     def examples(self, topic: str, language: str, subjects: list[Term]) -> Answer | None:
@@ -140,10 +177,10 @@ class Answerer:
     ) -> Answer | None:
         """The answer specific to the first subject with a variant or counterpart, else the default."""
         for term in subjects:
-            answer = self.kb.answer(topic, language, term.key, kind)
+            answer = self._answer(topic, language, term.key, kind)
             if answer is not None and (answer.variant != DEFAULT_VARIANT or answer.topic != topic):
                 return answer
-        return self.kb.answer(topic, language, subjects[0].key if subjects else None, kind)
+        return self._answer(topic, language, subjects[0].key if subjects else None, kind)
 
     def _best(self, question: Question, answers: list[tuple[str, Answer, float]]) -> tuple[str, Answer, dict]:
         """The candidate whose best passage scores highest (prior plus relevance), and the relevances."""
@@ -159,7 +196,7 @@ class Answerer:
 
     def _comparison(self, question: Question, topic: str, terms: tuple[Term, Term]) -> Reply | None:
         """Both sides of "A versus B", each labelled, when the topic answers them differently."""
-        sides = [self.kb.answer(topic, question.language, term.key) for term in terms]
+        sides = [self._answer(topic, question.language, term.key) for term in terms]
         if any(side is None or side.topic != topic for side in sides):
             return None  # a side belongs to another topic ("BPO vs call center" has a topic of its own)
         first, second = sides
@@ -204,6 +241,12 @@ def lead_with_relevant(passages: tuple[Passage, ...], relevance: dict) -> tuple[
     )
     rest = [p for p in passages if p not in leading]
     return tuple([*leading, *rest][: max(MAX_FOCUSED_PASSAGES, len(leading))])
+
+
+def opens_like_a_followup(question: Question) -> bool:
+    words = " ".join(question.text.lower().split())
+    openers = FOLLOWUP_OPENERS.get(question.language, ())
+    return any(words == opener or words.startswith(f"{opener} ") for opener in openers)
 
 
 def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:

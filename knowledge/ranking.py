@@ -31,6 +31,7 @@ QUESTION_WEIGHT = 0.5
 # at 0.13 or below, questions the classifier missed ("are call center working hours flexible?") at 0.22-0.44.
 STRONG_MATCH = 0.2
 PassageKey = tuple[str, str, int]  # topic, variant, position
+RECENT_QUESTIONS = 32
 
 
 def passage_key(passage: Passage) -> PassageKey:
@@ -60,6 +61,8 @@ class PassageIndex:
             for row, p in enumerate(passages)
         }
         self._questions = _QuestionIndex(passages, analyzer)
+        self._recent: dict[str, dict[PassageKey, float]] = {}
+        self._recent_lock = threading.Lock()
 
     def _document(self, passage: Passage) -> str:
         """Text, keywords (twice: they are what a question about it says) and the topic's title question,
@@ -76,22 +79,36 @@ class PassageIndex:
 
     def relevance(self, question: str, passages: list[Passage]) -> dict[PassageKey, float]:
         """For each passage, 0 (no shared words) to about 1 (the question is about exactly this)."""
+        scores = self._scores(question)
+        return {passage_key(p): scores.get(passage_key(p), 0.0) for p in passages}
+
+    def _scores(self, question: str) -> dict[PassageKey, float]:
+        """Every indexed passage's relevance; the last few questions are kept (a reply asks several times)."""
+        with self._recent_lock:
+            if question in self._recent:
+                return self._recent[question]
+        scores = self._score_all(question)
+        with self._recent_lock:
+            self._recent[question] = scores
+            while len(self._recent) > RECENT_QUESTIONS:
+                self._recent.pop(next(iter(self._recent)))
+        return scores
+
+    def _score_all(self, question: str) -> dict[PassageKey, float]:
         normalised = self._analyzer.normalised(question)
-        known = [p for p in passages if passage_key(p) in self._entries]
-        if not normalised or not known or self._word_matrix is None:
-            return {passage_key(p): 0.0 for p in passages}
-        rows = [self._entries[passage_key(p)].row for p in known]
-        word_scores = cosine_similarity(self._words.transform([normalised]), self._word_matrix[rows])[0]
-        char_scores = cosine_similarity(self._chars.transform([normalised]), self._char_matrix[rows])[0]
+        if not normalised or self._word_matrix is None:
+            return {}
+        word_scores = cosine_similarity(self._words.transform([normalised]), self._word_matrix)[0]
+        char_scores = cosine_similarity(self._chars.transform([normalised]), self._char_matrix)[0]
         padded = f" {normalised} "
-        scores = {passage_key(p): 0.0 for p in passages}
-        for passage, word, char in zip(known, word_scores, char_scores, strict=True):
-            hits = sum(1 for k in self._entries[passage_key(passage)].keywords if k and f" {k} " in padded)
+        scores = {}
+        for passage, word, char in zip(self._passages, word_scores, char_scores, strict=True):
+            key = passage_key(passage)
+            hits = sum(1 for k in self._entries[key].keywords if k and f" {k} " in padded)
             keyword = 1 - 0.5**hits
-            scores[passage_key(passage)] = WORD_WEIGHT * word + CHAR_WEIGHT * char + KEYWORD_WEIGHT * keyword
+            scores[key] = float(WORD_WEIGHT * word + CHAR_WEIGHT * char + KEYWORD_WEIGHT * keyword)
         for key, similarity in self._questions.closest(question).items():
-            if key in scores:
-                scores[key] += QUESTION_WEIGHT * similarity
+            scores[key] += QUESTION_WEIGHT * similarity
         return scores
 
 

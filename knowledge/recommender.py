@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from knowledge.glossary import Term
 from knowledge.queries import KnowledgeBase, ServiceModelView
 
 BACK_OFFICE = "back_office"
+FRONT_OFFICE = "front_office"
 PHONE = "phone"
 
 # (customer-facing work, internal work, customer channels beyond the phone) -> model code; None = any.
@@ -59,6 +61,20 @@ def choose_model(has_front: bool, has_back: bool, beyond_phone: bool) -> str:
         if front == has_front and back == has_back and multichannel in (None, beyond_phone):
             return code
     raise NoProcessesError("no customer-facing or internal process to base a recommendation on")
+
+
+def model_for_terms(terms: Iterable[Term]) -> str | None:
+    """The model for the work a question names ("which model for customer service and accounting?"):
+    services by their office, channels as customer-facing work, office terms as themselves."""
+    terms = list(terms)
+    services = [t for t in terms if t.kind == "service"]
+    channels = [t for t in terms if t.kind == "channel"]
+    offices = {t.key for t in terms if t.kind == "office"}
+    has_back = BACK_OFFICE in offices or any(t.broader == BACK_OFFICE for t in services)
+    has_front = FRONT_OFFICE in offices or bool(channels) or any(t.broader != BACK_OFFICE for t in services)
+    if not (has_front or has_back):
+        return None
+    return choose_model(has_front, has_back, any(c.key != PHONE for c in channels))
 
 
 def split_by_office(

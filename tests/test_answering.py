@@ -155,3 +155,35 @@ def test_editing_keywords_changes_the_reply_without_retraining(session_factory, 
     after = ask(answerer, question, [("ask_kpis", 0.9)])
     assert "zebras" in after.passages[0].keywords
     assert after.passages[0] != before.passages[0]
+
+
+# ------------------------------------------------------- which model for the work a question names
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "language", "model_name"),
+    [
+        ("Gibt es ein Paket für Kundenservice und Buchhaltung zusammen?", ["kundenservice", "buchhaltung"],
+         "de", "Komplett-BPO"),
+        ("which model for just a phone hotline?", ["phone", "hotline"], "en", "Call center outsourcing"),
+        ("quale modello per email e chat?", ["email", "chat"], "it", "BPO front-office"),
+    ],
+)  # fmt: skip
+def test_a_model_question_that_names_the_work_leads_with_the_model_it_needs(
+    qa, text, terms, language, model_name
+):
+    reply = ask(qa, text, [("ask_service_models", 0.9)], terms, language=language)
+    assert reply.text.startswith(f"**{model_name}")
+
+
+def test_a_model_question_without_work_gets_the_overview(qa):
+    reply = ask(qa, "which service models do you offer?", [("ask_service_models", 0.9)])
+    assert not reply.text.startswith("**") and "four models" in reply.text
+
+
+def test_a_message_that_opens_like_a_follow_up_keeps_the_previous_topic_in_the_running(qa):
+    reply = ask(
+        qa, "e nel 2015 quanti erano?", [("ask_salaries", 0.6), ("ask_albania_market", 0.2)],
+        language="it", previous_topic="albania_market",
+    )  # fmt: skip
+    assert reply.topic == "albania_market" and "25.000" in reply.text

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.recommender import MODEL_RULES, Needs, NoProcessesError, choose_model, recommend
+from knowledge.recommender import (
+    MODEL_RULES,
+    Needs,
+    NoProcessesError,
+    choose_model,
+    model_for_terms,
+    recommend,
+)
 
 CASES = [
     # processes, channels, expected model
@@ -80,3 +87,14 @@ def test_rule_table_covers_every_combination_exactly_once():
                 assert len(matches) == (1 if front or back else 0)
                 if matches:
                     assert choose_model(front, back, beyond_phone) == matches[0]
+
+
+def test_the_model_for_the_work_a_question_names(loaded_kb):
+    def terms(*surfaces):
+        return [loaded_kb.resolve_term(s, "en") for s in surfaces]
+
+    assert model_for_terms(terms("payroll", "customer service")) == "bpo_full"
+    assert model_for_terms(terms("payroll")) == "bpo_back_office"
+    assert model_for_terms(terms("phone")) == "call_center"
+    assert model_for_terms(terms("chat", "customer service")) == "bpo_front_office"
+    assert model_for_terms(terms("italian")) is None
