@@ -59,6 +59,13 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
         "viele",
     ),
 }
+# Words that open a follow-up ("and in 2015?", "e nel BPO?", "und beim Callcenter?"): the previous topic then
+# competes with a prior of its own, whatever the classifier says (knowledge/answering.py).
+FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("and", "but", "so", "what about", "how about", "also"),
+    "it": ("e", "ed", "ma", "quindi", "invece", "e invece", "anche"),
+    "de": ("und", "aber", "also", "und was", "wie ist es mit", "auch"),
+}
 # Words that add to an answer given before ("also German") and words that correct it ("actually 24/7"): only
 # with them does a message answering one question of the form change another one.
 ADDITIVE_WORDS: dict[str, tuple[str, ...]] = {
