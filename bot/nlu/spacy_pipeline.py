@@ -31,6 +31,9 @@ from knowledge.loader import CONTENT_DIR, read_content
 ENTITY_LABELS = ("service", "channel", "language", "office", "outsourcing_type", "role", "hours")
 TRAINING_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 WORD = re.compile(r"\w+")
+# The Italian and German tables (330,000+ entries each) are pruned; the English one (42,000) is kept whole:
+# pruning it cost held-out intent F1 (en 0.942 -> 0.936), pruning the others cost nothing measurable.
+PRUNE_ABOVE = 100_000
 
 
 def glossary_patterns(content_dir: Path = CONTENT_DIR) -> list[dict]:
@@ -58,20 +61,21 @@ def pruned(table: dict[str, str], known: set[str]) -> dict[str, str]:
     """The entries whose word or lemma the model can know: the rest add no feature, only memory.
 
     Three languages' tables hold 730,000 entries (about 250 MB in the Rasa server); a message word whose
-    lemma is no training word gets no word feature either way. Keeping entries whose lemma is known still
-    folds an unseen inflection ("Gehältern") onto a trained lemma ("Gehalt").
+    lemma is no training word gets no word feature either way (only its character n-grams change).
+    Keeping entries whose lemma is known still folds an unseen inflection ("Gehältern") onto a trained
+    lemma ("Gehalt").
     """
     known_lemmas = known | {table[word] for word in known if word in table}
     return {word: lemma for word, lemma in table.items() if word in known or lemma in known_lemmas}
 
 
 def merged_lemma_lookups(languages: tuple[str, ...], known: set[str] | None = None) -> Lookups:
-    """One lookup table from each language's table; the first language listed wins a clash."""
+    """One lookup table from each language's table; the first language listed wins a clash. Tables of
+    more than PRUNE_ABOVE entries are pruned to the known words (when given)."""
     merged: dict[str, str] = {}
     for language in reversed(languages):
-        merged.update(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
-    if known is not None:
-        merged = pruned(merged, known)
+        table = dict(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
+        merged.update(pruned(table, known) if known is not None and len(table) > PRUNE_ABOVE else table)
     lookups = Lookups()
     lookups.add_table("lemma_lookup", merged)
     return lookups
