@@ -16,8 +16,9 @@ import threading
 from dataclasses import dataclass
 
 from knowledge.content_schema import DEFAULT_VARIANT
+from knowledge.glossary import Term
 from knowledge.languages import FOLLOWUP_OPENERS
-from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef, Term
+from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef
 from knowledge.ranking import STRONG_MATCH, PassageRanker, passage_key
 from knowledge.recommender import model_for_terms
 

@@ -1,6 +1,7 @@
 """Read the YAML content, validate all of it, then sync the database in one transaction.
 
 Nothing touches the database until every file has passed validation, so a bad file leaves it as it was.
+The checks that span entries and files (unique keys, known references) are in knowledge.content_checks.
 """
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from knowledge import models
+from knowledge.content_checks import Problem, cross_check
 from knowledge.content_schema import (
     SECTION_SPECS,
     AnswerSpec,
@@ -33,17 +34,6 @@ from knowledge.content_schema import (
 from knowledge.db import transaction
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    entry: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}: {self.entry}" if self.entry else self.file
-        return f"{where}: {self.message}"
 
 
 class ContentError(Exception):
@@ -102,7 +92,7 @@ def read_content(content_dir: Path = CONTENT_DIR) -> Content:
     for path in files:
         problems.extend(_read_file(path, content))
     if not problems:
-        problems.extend(_cross_check(content))
+        problems.extend(cross_check(content))
     if problems:
         raise ContentError(problems)
     return content
@@ -166,78 +156,6 @@ def _entry_label(section: str, index: int, raw: object) -> str:
 def _describe(error: dict) -> str:
     location = ".".join(str(part) for part in error["loc"] if part != "__root__")
     return f"{location}: {error['msg']}" if location else error["msg"]
-
-
-def _cross_check(content: Content) -> list[Problem]:
-    """Checks that span entries and files: unique keys, known references."""
-    problems: list[Problem] = []
-
-    def problem(entry: Spec, label: str, message: str) -> None:
-        problems.append(Problem(content.file_of(entry), label, message))
-
-    def unique(entries: Iterable[Spec], attribute: str, kind: str) -> set[str]:
-        seen: dict[str, Spec] = {}
-        for entry in entries:
-            value = getattr(entry, attribute)
-            if value in seen:
-                other = content.file_of(seen[value])
-                problem(entry, f"{kind} '{value}'", f"duplicate {attribute} (also in {other})")
-            seen[value] = entry
-        return set(seen)
-
-    source_keys = unique(content.sources, "key", "source")
-    fact_ids = unique(content.facts, "id", "fact")
-    topic_keys = unique(content.topics, "key", "topic")
-    unique(content.topics, "intent", "topic")
-    term_keys = unique(content.terms, "key", "term")
-    unique(content.service_models, "code", "service model")
-
-    for fact in content.facts:
-        if fact.source not in source_keys:
-            problem(fact, f"fact '{fact.id}'", f"unknown source '{fact.source}'")
-    for topic in content.topics:
-        label = f"topic '{topic.key}'"
-        for fact_id in sorted(set(topic.facts) - fact_ids):
-            problem(topic, label, f"unknown fact ID '{fact_id}'")
-        for related in topic.related:
-            if related not in topic_keys or related == topic.key:
-                problem(topic, label, f"related topic '{related}' is unknown or itself")
-        for term, counterpart in topic.same_question_about.items():
-            if term not in term_keys:
-                problem(topic, label, f"same_question_about: unknown glossary term '{term}'")
-            if counterpart not in topic_keys or counterpart == topic.key:
-                problem(topic, label, f"same_question_about: topic '{counterpart}' is unknown or itself")
-        for answer in topic.answers:
-            if answer.variant != "default" and answer.variant not in term_keys:
-                problem(topic, label, f"variant '{answer.variant}' is neither 'default' nor a glossary term")
-    for model in content.service_models:
-        for fact_id in sorted(set(model.facts) - fact_ids):
-            problem(model, f"service model '{model.code}'", f"unknown fact ID '{fact_id}'")
-    problems.extend(_check_glossary(content, term_keys))
-    return problems
-
-
-def _check_glossary(content: Content, term_keys: set[str]) -> list[Problem]:
-    problems = []
-    owner: dict[tuple[str, str], str] = {}
-    for term in content.terms:
-        label = f"term '{term.key}'"
-        if term.broader is not None and (term.broader not in term_keys or term.broader == term.key):
-            problems.append(Problem(content.file_of(term), label, f"unknown broader term '{term.broader}'"))
-        if term.kind == "language" and term.code is None:
-            problems.append(Problem(content.file_of(term), label, "a language needs its ISO 639-1 'code'"))
-        for language, surfaces in term.synonyms.items():
-            for surface in surfaces:
-                previous = owner.setdefault((language, surface), term.key)
-                if previous != term.key:
-                    problems.append(
-                        Problem(
-                            content.file_of(term),
-                            label,
-                            f"synonym '{surface}' ({language}) already names term '{previous}'",
-                        )
-                    )
-    return problems
 
 
 # ---------------------------------------------------------------- database sync

@@ -1,15 +1,19 @@
-"""Read-only queries the assistant's actions use. Plain Python over SQLAlchemy; no Rasa here."""
+"""Read-only queries the assistant's actions use. Plain Python over SQLAlchemy; no Rasa here.
+
+The glossary's own queries (terms, labels, surface forms) are in knowledge.glossary.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from knowledge import models
+from knowledge import glossary, models
 from knowledge.content_schema import DEFAULT_VARIANT
+from knowledge.glossary import Term
 from knowledge.languages import DEFAULT_LANGUAGE
 
 
@@ -62,16 +66,6 @@ class Answer:
 
 
 @dataclass(frozen=True)
-class Term:
-    key: str
-    kind: str
-    label: str
-    broader: str | None
-    code: str | None
-    served: bool | None
-
-
-@dataclass(frozen=True)
 class ServiceModelView:
     code: str
     name: str
@@ -84,12 +78,6 @@ class ServiceModelView:
 def fill_term(text: str, label: str) -> str:
     """Replace the `{term}` placeholder with the named term's label."""
     return text.format(term=label) if "{term}" in text else text
-
-
-def normalise_surface(text: str) -> str:
-    """Lower case, single spaces, typographic apostrophes and dashes made plain."""
-    text = text.replace("’", "'").replace("‘", "'").replace("–", "-")
-    return " ".join(text.lower().split())
 
 
 class KnowledgeBase:
@@ -115,7 +103,7 @@ class KnowledgeBase:
         `kind="examples"` asks for the examples that go with that variant. None if nothing fits.
         """
         with self._session_factory() as session:
-            term_chain = self._term_chain(session, term)
+            term_chain = glossary.term_chain(session, term)
             topic = self._counterpart(session, topic, term_chain) or topic
             texts = self._texts(session, topic, kind) if kind != "answer" else self._variants(session, topic)
             if not texts:
@@ -125,7 +113,7 @@ class KnowledgeBase:
                 return None
             by_language = texts[variant]
             used_language = language if language in by_language else DEFAULT_LANGUAGE
-            label = self._label(session, term, used_language) if term else ""
+            label = glossary.label(session, term, used_language) if term else ""
             passages: tuple[Passage, ...] = ()
             if kind == "answer":
                 passages = self._passages(session, topic, variant, used_language, label)
@@ -270,17 +258,6 @@ class KnowledgeBase:
         return None
 
     @staticmethod
-    def _term_chain(session: Session, term: str | None) -> list[str]:
-        """The term, its broader term, that one's broader term ... (cycle-safe)."""
-        chain: list[str] = []
-        while term and term not in chain:
-            chain.append(term)
-            term = session.execute(
-                select(models.Term.broader_key).where(models.Term.key == term)
-            ).scalar_one_or_none()
-        return chain
-
-    @staticmethod
     def _topic_facts(session: Session, topic: str) -> tuple[str, ...]:
         facts = session.execute(
             select(models.TopicFact.fact_id).where(models.TopicFact.topic_key == topic)
@@ -308,79 +285,33 @@ class KnowledgeBase:
             RelatedTopic(key, intent, self._title(session, key, language) or key) for key, intent in rows
         )
 
-    # ---------------------------------------------------------------- glossary
+    # ---------------------------------------------------------------- glossary (knowledge.glossary)
 
     def resolve_term(self, surface: str, language: str | None = None) -> Term | None:
         """The canonical term a surface form names ("buste paga" -> payroll), in any language.
 
         The given language is tried first; the label comes back in that language.
         """
-        wanted = normalise_surface(surface)
         with self._session_factory() as session:
-            rows = session.execute(
-                select(models.TermSynonym.term_key, models.TermSynonym.language).where(
-                    models.TermSynonym.surface == wanted
-                )
-            ).all()
-            if not rows:
-                return None
-            rows.sort(key=lambda row: row.language != language)
-            return self._term(session, rows[0].term_key, language or rows[0].language)
+            return glossary.resolve_term(session, surface, language)
 
     def term(self, key: str, language: str = DEFAULT_LANGUAGE) -> Term | None:
         with self._session_factory() as session:
-            return self._term(session, key, language)
+            return glossary.term(session, key, language)
 
     def terms(self, kind: str, language: str = DEFAULT_LANGUAGE) -> list[Term]:
         with self._session_factory() as session:
-            keys = session.execute(
-                select(models.Term.key).where(models.Term.kind == kind).order_by(models.Term.key)
-            ).scalars()
-            return [term for key in list(keys) if (term := self._term(session, key, language))]
+            return glossary.terms(session, kind, language)
 
     def glossary(self) -> dict[str, dict[str, list[str]]]:
         """Every surface form by term kind and term key: {kind: {key: [surface, ...]}}."""
         with self._session_factory() as session:
-            rows = session.execute(
-                select(models.Term.kind, models.Term.key, models.TermSynonym.surface)
-                .join(models.TermSynonym, models.TermSynonym.term_key == models.Term.key)
-                .order_by(models.Term.key, models.TermSynonym.surface)
-            ).all()
-        glossary: dict[str, dict[str, list[str]]] = {}
-        for kind, key, surface in rows:
-            glossary.setdefault(kind, {}).setdefault(key, []).append(surface)
-        return glossary
+            return glossary.surfaces(session)
 
     def loanwords(self) -> list[str]:
         """Surface forms used in more than one language ("bpo", "call center", "payroll", ...)."""
         with self._session_factory() as session:
-            return list(
-                session.execute(
-                    select(models.TermSynonym.surface)
-                    .group_by(models.TermSynonym.surface)
-                    .having(func.count(func.distinct(models.TermSynonym.language)) > 1)
-                    .order_by(models.TermSynonym.surface)
-                ).scalars()
-            )
-
-    def _term(self, session: Session, key: str, language: str) -> Term | None:
-        row = session.get(models.Term, key)
-        if row is None:
-            return None
-        return Term(
-            row.key, row.kind, self._label(session, key, language), row.broader_key, row.code, row.served
-        )
-
-    @staticmethod
-    def _label(session: Session, key: str, language: str) -> str:
-        labels = dict(
-            session.execute(
-                select(models.TermLabel.language, models.TermLabel.label).where(
-                    models.TermLabel.term_key == key
-                )
-            ).all()
-        )
-        return labels.get(language) or labels.get(DEFAULT_LANGUAGE) or key
+            return glossary.loanwords(session)
 
     # ---------------------------------------------------------- service models
 

@@ -9,8 +9,9 @@ from rasa_sdk import Tracker
 
 from knowledge.answering import Answerer
 from knowledge.db import make_engine, make_session_factory
+from knowledge.glossary import Term
 from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
-from knowledge.queries import KnowledgeBase, Term
+from knowledge.queries import KnowledgeBase
 from knowledge.text_analysis import is_negated
 
 logger = logging.getLogger(__name__)

@@ -1,0 +1,137 @@
+"""How a visitor's message reads as an answer to the prospect form.
+
+An answer or a question of its own, the opening request, a correction that adds to what was said, the work a
+description implies: what the form's extraction (bot.actions.prospect) asks of each message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from bot.actions.common import form_asks_for, knowledge_base
+from knowledge.languages import ADDITIVE_WORDS, CORRECTION_WORDS
+from knowledge.recommender import split_by_office
+
+# The customer-facing process implied when a need names customer channels but no customer-facing service.
+IMPLIED_FRONT_OFFICE = "customer_service"
+IMPLIED_BACK_OFFICE = "administration"
+
+# Intents that are not an answer to the form's question (the domain's free-text mappings exclude them too).
+NOT_AN_ANSWER = {
+    "greet", "goodbye", "thanks", "help", "bot_challenge", "switch_language", "followup_other",
+    "ask_examples", "stop", "human_handoff", "delete_my_data", "request_recommendation", "message_too_long",
+}  # fmt: skip
+
+# Intents the form leaves to their own rules (help, a language switch, stop, handoff ...), never a miss.
+HANDLED_BY_RULES = {
+    "help", "bot_challenge", "switch_language", "stop", "goodbye", "human_handoff", "delete_my_data",
+    "ask_examples", "message_too_long",
+}  # fmt: skip
+
+
+def intent_of(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+def message_text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def asks_knowledge(tracker: Tracker) -> bool:
+    intent = intent_of(tracker)
+    return intent.startswith("ask_") or intent == "followup_other"
+
+
+def is_question(tracker: Tracker) -> bool:
+    """A knowledge question of its own ("is payroll back office?"), not an answer that mentions a topic."""
+    return asks_knowledge(tracker) and "?" in message_text(tracker)
+
+
+def is_answer(tracker: Tracker) -> bool:
+    """The message may answer the form: not a question of its own, not a request the rules handle.
+
+    A rich answer that the classifier took for a question ("answering DMs on Instagram plus the support
+    mailbox" looks like ask_channels) still answers, as long as it is not phrased as a question.
+    """
+    if asks_knowledge(tracker):
+        return not is_question(tracker)
+    return intent_of(tracker) not in NOT_AN_ANSWER
+
+
+def opens_the_form(tracker: Tracker) -> bool:
+    """The request for a recommendation, or the message that opened the form (no question asked yet),
+    whatever its intent: a need taken for a question ("document checks and chat support") opens it too."""
+    if intent_of(tracker) == "request_recommendation":
+        return True
+    return tracker.get_slot("requested_slot") is None and intent_of(tracker) not in NOT_AN_ANSWER
+
+
+def states_needs(tracker: Tracker) -> bool:
+    """An answer or the opening request: "is payroll back office?" mid-form is a question, not a need."""
+    return is_answer(tracker) or opens_the_form(tracker)
+
+
+def confidence_of(tracker: Tracker) -> float:
+    return float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+
+
+def answers_asked_slot(tracker: Tracker, slot: str, free_text: bool = False) -> bool:
+    """Whatever the intent, a message that is not a question is first tried as the answer just asked for.
+
+    "8 to 20, Monday to Saturday" came out as a goodbye; in answer to "which hours?" it is the hours. Free
+    text answers anything, so there the requests that have rules of their own (help, stop ...) are not one.
+    """
+    if not form_asks_for(tracker, slot) or is_question(tracker):
+        return False
+    return not free_text or intent_of(tracker) not in HANDLED_BY_RULES
+
+
+def says_any(tracker: Tracker, words: dict[str, tuple[str, ...]]) -> bool:
+    """Whether the message uses one of the words as a whole word or phrase, in any language (a short
+    "anche tedesco" may not have been recognised as Italian)."""
+    listed = [word for language_words in words.values() for word in language_words]
+    return bool(re.search(rf"\b({'|'.join(map(re.escape, listed))})\b", message_text(tracker).lower()))
+
+
+def merged(tracker: Tracker, slot: str, new: list[str]) -> list[str]:
+    """ "also German", "anche il tedesco", "auch Deutsch": the new values join the old ones."""
+    keep = tracker.get_slot(slot) or [] if says_any(tracker, ADDITIVE_WORDS) else []
+    return list(dict.fromkeys([*keep, *new]))
+
+
+def may_change(tracker: Tracker, slot: str) -> bool:
+    """While the form asks one question, terms named for another are context, not a new answer to it.
+
+    "Customer service 8am to 10pm, the admin part during the week" answers the hours and leaves the
+    processes alone. The opening message, the summary and a correction ("actually also German") may.
+    """
+    asked = tracker.get_slot("requested_slot")
+    if asked in (None, slot, "confirmed"):
+        return True
+    return says_any(tracker, ADDITIVE_WORDS) or says_any(tracker, CORRECTION_WORDS)
+
+
+def has_front_office(processes: list[str] | None) -> bool:
+    front, _ = split_by_office(knowledge_base(), processes or [], "en")
+    return bool(front)
+
+
+def has_back_office(processes: list[str] | None) -> bool:
+    _, back = split_by_office(knowledge_base(), processes or [], "en")
+    return bool(back)
+
+
+def with_implied_processes(found: list[str], channels: list[str], offices: list[str]) -> list[str]:
+    """What a description of the work implies beyond the services it names.
+
+    "Bookings by phone and chat, plus invoice data entry": the channels are customer contact. "Customer
+    care and the back office for the contracts": the back office is internal work, even unnamed.
+    """
+    implied = list(found)
+    if (channels or "front_office" in offices) and not has_front_office(implied):
+        implied.insert(0, IMPLIED_FRONT_OFFICE)
+    if "back_office" in offices and not has_back_office(implied):
+        implied.append(IMPLIED_BACK_OFFICE)
+    return implied

@@ -1,0 +1,106 @@
+"""The glossary: canonical terms, their labels, and the surface forms that name them.
+
+Queries over an open session; `KnowledgeBase` (knowledge.queries) opens one and delegates here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from knowledge import models
+from knowledge.languages import DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    kind: str
+    label: str
+    broader: str | None
+    code: str | None
+    served: bool | None
+
+
+def normalise_surface(text: str) -> str:
+    """Lower case, single spaces, typographic apostrophes and dashes made plain."""
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-")
+    return " ".join(text.lower().split())
+
+
+def resolve_term(session: Session, surface: str, language: str | None = None) -> Term | None:
+    """The canonical term a surface form names ("buste paga" -> payroll), in any language.
+
+    The given language is tried first; the label comes back in that language.
+    """
+    wanted = normalise_surface(surface)
+    rows = session.execute(
+        select(models.TermSynonym.term_key, models.TermSynonym.language).where(
+            models.TermSynonym.surface == wanted
+        )
+    ).all()
+    if not rows:
+        return None
+    rows.sort(key=lambda row: row.language != language)
+    return term(session, rows[0].term_key, language or rows[0].language)
+
+
+def term(session: Session, key: str, language: str) -> Term | None:
+    row = session.get(models.Term, key)
+    if row is None:
+        return None
+    return Term(row.key, row.kind, label(session, key, language), row.broader_key, row.code, row.served)
+
+
+def terms(session: Session, kind: str, language: str) -> list[Term]:
+    keys = session.execute(
+        select(models.Term.key).where(models.Term.kind == kind).order_by(models.Term.key)
+    ).scalars()
+    return [found for key in list(keys) if (found := term(session, key, language))]
+
+
+def surfaces(session: Session) -> dict[str, dict[str, list[str]]]:
+    """Every surface form by term kind and term key: {kind: {key: [surface, ...]}}."""
+    rows = session.execute(
+        select(models.Term.kind, models.Term.key, models.TermSynonym.surface)
+        .join(models.TermSynonym, models.TermSynonym.term_key == models.Term.key)
+        .order_by(models.Term.key, models.TermSynonym.surface)
+    ).all()
+    glossary: dict[str, dict[str, list[str]]] = {}
+    for kind, key, surface in rows:
+        glossary.setdefault(kind, {}).setdefault(key, []).append(surface)
+    return glossary
+
+
+def loanwords(session: Session) -> list[str]:
+    """Surface forms used in more than one language ("bpo", "call center", "payroll", ...)."""
+    return list(
+        session.execute(
+            select(models.TermSynonym.surface)
+            .group_by(models.TermSynonym.surface)
+            .having(func.count(func.distinct(models.TermSynonym.language)) > 1)
+            .order_by(models.TermSynonym.surface)
+        ).scalars()
+    )
+
+
+def label(session: Session, key: str, language: str) -> str:
+    labels = dict(
+        session.execute(
+            select(models.TermLabel.language, models.TermLabel.label).where(models.TermLabel.term_key == key)
+        ).all()
+    )
+    return labels.get(language) or labels.get(DEFAULT_LANGUAGE) or key
+
+
+def term_chain(session: Session, term: str | None) -> list[str]:
+    """The term, its broader term, that one's broader term ... (cycle-safe)."""
+    chain: list[str] = []
+    while term and term not in chain:
+        chain.append(term)
+        term = session.execute(
+            select(models.Term.broader_key).where(models.Term.key == term)
+        ).scalar_one_or_none()
+    return chain
