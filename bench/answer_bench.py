@@ -7,7 +7,8 @@ Written by helpers who saw only shared/knowledge-facts.md and the source article
   when the stored lead has the expected model within 15 visitor turns and no question came a third time.
 Halves: A was looked at while tuning from the start; B stayed untouched through the first session and was
 looked at in the second; C was written blind in the second session and stays untouched until the final
-number. Every half is reported, and only the tuned halves' failures can be printed.
+number; D was written blind later in that session as more development data (tuned on). Every half is
+reported, and only the tuned halves' failures can be printed.
 
 Usage: python -m bench.answer_bench [--language it] [--half A --half B] [--show-failures]
 (failures of the tuned halves only)
@@ -38,8 +39,8 @@ SETS = Path(__file__).resolve().parent / "answers"
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
 MAX_VISITOR_TURNS = 15
 MAX_ASKS = 2
-HALVES = ("A", "B", "C")
-TUNED_HALVES = ("A", "B")
+HALVES = ("A", "B", "C", "D")
+TUNED_HALVES = ("A", "B", "D")
 TOKEN = "bench-" + uuid.uuid4().hex
 
 
@@ -185,18 +186,23 @@ def run(languages: tuple[str, ...] = SUPPORTED_LANGUAGES, halves: tuple[str, ...
 
 
 def markdown(report: dict) -> str:
+    tuned = ", ".join(TUNED_HALVES)
     lines = [
         "## Blind answer benchmark (bench/answers/)",
         "",
-        "| language | answers A (tuned on) | answers B (tuned on) | answers C (untouched) "
-        "| prospects A | prospects B | prospects C | 3rd asks |",
-        "|---|---|---|---|---|---|---|---|",
+        f"Halves {tuned} were looked at while tuning; the others stayed untouched.",
+        "",
+        "| language | kind | " + " | ".join(f"half {h}" for h in HALVES) + " | 3rd asks |",
+        "|---|---|" + "---|" * len(HALVES) + "---|",
     ]
     for language, r in report.items():
-        a, p = r["answers"], r["prospects"]
-        halves = [a[h] for h in HALVES] + [p[h] for h in HALVES]
-        cells = [f"{h['share']:.3f} ({h['passed']}/{h['total']})" if h["total"] else "-" for h in halves]
-        lines.append(f"| {language} | " + " | ".join(cells) + f" | {r['prospect_questions_asked_3_times']} |")
+        for kind in ("answers", "prospects"):
+            cells = [
+                f"{h['share']:.3f} ({h['passed']}/{h['total']})" if h["total"] else "-"
+                for h in (r[kind][half] for half in HALVES)
+            ]
+            asks = r["prospect_questions_asked_3_times"] if kind == "prospects" else ""
+            lines.append(f"| {language} | {kind} | " + " | ".join(cells) + f" | {asks} |")
     return "\n".join(lines) + "\n"
 
 
