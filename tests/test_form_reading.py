@@ -365,3 +365,15 @@ def test_a_no_to_the_consent_question_is_a_no_whatever_the_classifier_thought(ac
         asked("consent", "no, preferisco ricevere solo il riepilogo qui", "stop", language="it")
     )
     assert slots["consent"] is False
+
+
+def test_naming_a_known_service_again_does_not_answer_the_question(action_kb):
+    # "Doesn't matter, as long as the payroll is done by the 5th": the hours question missed twice.
+    text = "ist eigentlich egal, Hauptsache die Abrechnung ist bis zum 5. des Monats fertig"
+    entities = [{"entity": "service", "value": "Abrechnung"}]
+    slots = dict(processes=["invoicing"], channels=None, language="de")
+    messages, first = form_run(asked("hours", text, "inform", entities, **slots))
+    assert responses(messages) == ["utter_didnt_catch"] and first["form_misses"] == {"hours": 1}
+    messages, second = form_run(asked("hours", text, "inform", entities, form_misses={"hours": 1}, **slots))
+    assert second["hours"] == "-" and second["form_notes"] == {"hours": text}
+    assert second["requested_slot"] != "hours"

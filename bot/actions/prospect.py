@@ -69,9 +69,14 @@ CLEAR_INTENT = 0.6
 COUNTED_SLOTS = set(FORM_SLOTS) - {"confirmed"}
 
 
-def filled_any_form_slot(events: list[EventType]) -> bool:
+def filled_any_form_slot(events: list[EventType], before: dict[str, Any]) -> bool:
+    """Whether the message changed a need (`before`: the slots as the message found them): naming an
+    already known service again answers nothing."""
     return any(
-        e.get("event") == "slot" and e.get("name") in FORM_SLOTS and e.get("value") not in (None, [])
+        e.get("event") == "slot"
+        and e.get("name") in FORM_SLOTS
+        and e.get("value") not in (None, [])
+        and e.get("value") != before.get(e["name"])
         for e in events
     )
 
@@ -111,11 +116,12 @@ class ValidateProspectForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         asked = tracker.get_slot("requested_slot")
+        before = dict(tracker.slots)  # the SDK's run updates the tracker with what it extracts
         events = await super().run(dispatcher, tracker, domain)
         if asked is None and "?" in message_text(tracker):
             # "Our support drowns in e-mails: can a BPO take that over?" starts the form; answer it first.
             events += answer_question(dispatcher, tracker, None, words_must_match=True, inside_form=True)
-        if asked not in COUNTED_SLOTS or filled_any_form_slot(events) or self._left_to_rules(tracker):
+        if asked not in COUNTED_SLOTS or filled_any_form_slot(events, before) or self._left_to_rules(tracker):
             return events  # an answer, a correction, or help/stop/handoff ... (their rules answer)
         missed = self._missed(asked, dispatcher, tracker)
         if not any(e.get("name") == asked for e in missed):
