@@ -76,5 +76,6 @@ ADDITIVE_WORDS: dict[str, tuple[str, ...]] = {
 CORRECTION_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("actually", "instead", "rather", "change", "correction"),
     "it": ("invece", "in realtà", "anzi", "cambia", "correggo"),
-    "de": ("eigentlich", "stattdessen", "doch", "lieber", "ändern", "korrektur"),
+    # Not "eigentlich" or "doch": German fillers far more often than corrections ("ist eigentlich egal").
+    "de": ("stattdessen", "lieber", "ändern", "korrektur", "korrigiere", "statt"),
 }

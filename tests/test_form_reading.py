@@ -377,3 +377,22 @@ def test_naming_a_known_service_again_does_not_answer_the_question(action_kb):
     messages, second = form_run(asked("hours", text, "inform", entities, form_misses={"hours": 1}, **slots))
     assert second["hours"] == "-" and second["form_notes"] == {"hours": text}
     assert second["requested_slot"] != "hours"
+
+
+def test_a_yes_to_consent_that_rasa_already_filled_is_an_answer(action_kb):
+    # Rasa fills the intent-mapped consent slot before the form runs: it is still the answer asked for.
+    message = asked("consent", "klar, ruft mich an", "affirm", consent=True, language="de")
+    message.events = [
+        {"event": "user", "text": "klar, ruft mich an"},
+        {"event": "slot", "name": "consent", "value": True},
+    ]
+    messages, slots = form_run(message)
+    assert "utter_didnt_catch" not in responses(messages) and "form_misses" not in slots
+
+
+def test_a_german_filler_is_not_a_correction(action_kb):
+    text = "ist eigentlich egal, Hauptsache die Abrechnung ist fertig"
+    question = asked("hours", text, "inform", [{"entity": "service", "value": "Abrechnung"}],
+                     processes=["payroll"], language="de")  # fmt: skip
+    _, slots = form_run(question)
+    assert "processes" not in slots

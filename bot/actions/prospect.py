@@ -69,14 +69,15 @@ CLEAR_INTENT = 0.6
 COUNTED_SLOTS = set(FORM_SLOTS) - {"confirmed"}
 
 
-def filled_any_form_slot(events: list[EventType], before: dict[str, Any]) -> bool:
-    """Whether the message changed a need (`before`: the slots as the message found them): naming an
-    already known service again answers nothing."""
+def filled_any_form_slot(events: list[EventType], asked: str | None, before: dict[str, Any]) -> bool:
+    """Whether the message answered: the question asked, or a change to another need (`before`: the slots
+    before the form's extraction). Naming an already known service again answers nothing. (Rasa itself
+    fills the intent-mapped slots, consent and confirmed, before the form runs: only the asked one counts.)"""
     return any(
         e.get("event") == "slot"
         and e.get("name") in FORM_SLOTS
         and e.get("value") not in (None, [])
-        and e.get("value") != before.get(e["name"])
+        and (e["name"] == asked or e.get("value") != before.get(e["name"]))
         for e in events
     )
 
@@ -121,7 +122,8 @@ class ValidateProspectForm(FormValidationAction):
         if asked is None and "?" in message_text(tracker):
             # "Our support drowns in e-mails: can a BPO take that over?" starts the form; answer it first.
             events += answer_question(dispatcher, tracker, None, words_must_match=True, inside_form=True)
-        if asked not in COUNTED_SLOTS or filled_any_form_slot(events, before) or self._left_to_rules(tracker):
+        answered = filled_any_form_slot(events, asked, before)
+        if asked not in COUNTED_SLOTS or answered or self._left_to_rules(tracker):
             return events  # an answer, a correction, or help/stop/handoff ... (their rules answer)
         missed = self._missed(asked, dispatcher, tracker)
         if not any(e.get("name") == asked for e in missed):
