@@ -111,7 +111,7 @@ class Answerer:
         if not answers:
             return None
         topic, answer, relevance = self._best(question, answers)
-        if words_must_match and max(relevance.values(), default=0.0) < STRONG_MATCH:
+        if words_must_match and not self._clearly_about_content(question, topic, relevance):
             return None
         compared = compared_terms(question.terms)
         comparison = self._comparison(question, topic, compared) if compared else None
@@ -120,6 +120,15 @@ class Answerer:
         chosen = lead_with_relevant(answer.passages, relevance)
         reply = self._reply(answer, chosen, subject_of(answer, question))
         return self._with_fitting_model(reply, question) if topic == SERVICE_MODELS_TOPIC else reply
+
+    def _clearly_about_content(self, question: Question, topic: str, relevance: dict) -> bool:
+        """A strong word match, and words of this content named (not just a question's shape), unless
+        it continues the topic just talked about ("and today?", "what is the counterpart?")."""
+        if max(relevance.values(), default=0.0) < STRONG_MATCH:
+            return False
+        if topic == question.previous_topic:
+            return True
+        return bool(question.terms) or self.ranker.names_a_keyword(question.text, question.language)
 
     def _with_fitting_model(self, reply: Reply, question: Question) -> Reply:
         """The model the named work needs, in bold with its summary, before the overview of the models."""

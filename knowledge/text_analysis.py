@@ -35,7 +35,8 @@ class TextAnalyzer:
         blank = spacy.blank(language)
         self._tokenizer = blank.tokenizer
         kept = {fold_accents(word) for word in QUESTION_WORDS.get(language, ())}
-        self._stop_words = {fold_accents(word) for word in blank.Defaults.stop_words} - kept
+        self._function_words = {fold_accents(word) for word in blank.Defaults.stop_words} | kept
+        self._stop_words = self._function_words - kept
         try:  # a spaCy Table: keyed by string hashes, so looked up with its own get()
             self._lemmas = load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup")
         except ValueError:  # spacy-lookups-data has no lookup table for this language
@@ -62,6 +63,13 @@ class TextAnalyzer:
     def normalised(self, text: str) -> str:
         """The lemmas joined by spaces: the form keywords and questions are compared in."""
         return " ".join(self.lemmas(text))
+
+    def is_stop_word(self, lemma: str) -> bool:
+        return lemma in self._stop_words
+
+    def has_content_word(self, text: str) -> bool:
+        """Whether the text has a word beyond spaCy's stop words and the question words ("what is")."""
+        return any(lemma not in self._function_words for lemma in self.lemmas(text))
 
     def content_words(self, text: str, keep: frozenset[str] = frozenset()) -> str:
         """The lemmas without spaCy's stop words, except question words and the words in `keep` (spaCy's

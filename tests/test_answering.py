@@ -141,6 +141,39 @@ def test_no_knowledge_intent_and_nothing_before_gives_no_reply(qa):
     assert ask(qa, "and?", [("followup_other", 0.9)]) is None
 
 
+def off_topic(answerer: Answerer, text: str, language: str = "en", terms=()):
+    """What the fallback action gets back for a message the classifier took for off-topic."""
+    named = tuple(answerer.kb.resolve_term(surface, language) for surface in terms)
+    question = Question(text, language, (("out_of_scope", 0.9),), named)
+    return answerer.reply(question, words_must_match=True)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "what is the capital of France?"),  # shaped like "what is BPO?"
+        ("en", "do you like football?"),  # shaped like "what do you offer?"
+        ("it", "che ore sono?"),
+        ("de", "was ist die Hauptstadt von Frankreich?"),
+    ],
+)
+def test_an_off_topic_message_shaped_like_a_question_gets_no_knowledge_answer(qa, language, text):
+    assert off_topic(qa, text, language) is None
+
+
+def test_an_off_topic_guess_that_continues_the_topic_is_still_answered(qa):
+    question = Question(
+        "e oggi com'è la situazione?", "it", (("out_of_scope", 0.6),), previous_topic="history"
+    )
+    reply = qa.reply(question, words_must_match=True)
+    assert reply is not None and reply.topic == "history" and "oggi" in reply.passages[0].text.lower()
+
+
+def test_an_off_topic_guess_that_names_the_content_is_still_answered(qa):
+    reply = off_topic(qa, "are call center working hours flexible?", terms=["call center", "working hours"])
+    assert reply is not None and "flexible" in reply.text
+
+
 # ------------------------------------------------------- content edits reach the ranking at once
 
 
