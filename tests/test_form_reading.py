@@ -396,3 +396,28 @@ def test_a_german_filler_is_not_a_correction(action_kb):
                      processes=["payroll"], language="de")  # fmt: skip
     _, slots = form_run(question)
     assert "processes" not in slots
+
+
+def test_a_vague_opening_still_gets_the_question_what_the_work_is(action_kb):
+    # "Claims" may be customer contact or internal processing: the answer to "what would you like to
+    # outsource?" decides, so the opening does not fill the processes.
+    opening = tracker(
+        "Hi, it's about our claims handling, it's getting too much", "request_recommendation",
+        [{"entity": "service", "value": "claims handling"}], requested_slot=None,
+    )  # fmt: skip
+    assert action_kb.resolve_term("claims handling", "en").key == "administration"
+    assert extract("processes", opening) == {}
+    answer = asked(
+        "processes", "answering customers' claims by e-mail and phone", "inform",
+        [{"entity": "channel", "value": "e-mail"}, {"entity": "channel", "value": "phone"}], processes=None,
+    )  # fmt: skip
+    _, slots = form_run(answer)
+    assert slots["processes"] == ["customer_service"]
+
+
+def test_a_vague_need_given_in_answer_to_the_question_is_taken(action_kb):
+    answer = asked(
+        "processes", "our claims handling", "inform", [{"entity": "service", "value": "claims handling"}]
+    )
+    _, slots = form_run(answer)
+    assert slots["processes"] == ["administration"]

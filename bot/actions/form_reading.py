@@ -17,6 +17,10 @@ from knowledge.recommender import split_by_office
 # The customer-facing process implied when a need names customer channels but no customer-facing service.
 IMPLIED_FRONT_OFFICE = "customer_service"
 IMPLIED_BACK_OFFICE = "administration"
+# Terms that say there is work but not which: "our claims are getting too much" (claims -> administration)
+# may be customer contact or internal processing. Named when the form opens, they do not answer "what would
+# you like to outsource?": the form still asks, and the answer decides.
+VAGUE_PROCESSES = frozenset({IMPLIED_BACK_OFFICE})
 
 # Intents that are not an answer to the form's question (the domain's free-text mappings exclude them too).
 NOT_AN_ANSWER = {
@@ -111,6 +115,10 @@ def may_change(tracker: Tracker, slot: str) -> bool:
     if asked in (None, slot, "confirmed"):
         return True
     return says_any(tracker, ADDITIVE_WORDS) or says_any(tracker, CORRECTION_WORDS)
+
+
+def only_vague(processes: list[str]) -> bool:
+    return bool(processes) and all(key in VAGUE_PROCESSES for key in processes)
 
 
 def has_front_office(processes: list[str] | None) -> bool:

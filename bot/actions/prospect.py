@@ -31,6 +31,7 @@ from bot.actions.form_reading import (
     may_change,
     merged,
     message_text,
+    only_vague,
     opens_the_form,
     states_needs,
     with_implied_processes,
@@ -196,6 +197,9 @@ class ValidateProspectForm(FormValidationAction):
             )
         if not found:
             return {"processes": []} if self._unknown_answer(tracker, "processes") else {}
+        unasked = not form_asks_for(tracker, "processes") and not tracker.get_slot("processes")
+        if unasked and only_vague(found):
+            return {}  # a vague opening ("help with our claims"): the question what the work is still comes
         return {
             "processes": merged(tracker, "processes", found),
             "processes_text": message_text(tracker),
