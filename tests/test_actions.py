@@ -154,6 +154,7 @@ def test_unreachable_database_gets_an_apology(action_kb, monkeypatch):
         raise OperationalError("SELECT", {}, Exception("connection refused"))
 
     monkeypatch.setattr(action_kb, "answer", broken)
+    monkeypatch.setattr(action_kb, "content_digest", broken)  # the first query of every reply
     messages, events = run(ActionAnswerQuestion(), tracker("what is bpo", "ask_what_is_bpo"))
     assert responses(messages) == ["utter_knowledge_unavailable"] and events == []
 
