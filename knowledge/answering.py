@@ -76,25 +76,31 @@ class Answerer:
     def __init__(self, kb: KnowledgeBase, ranker: PassageRanker | None = None):
         self.kb = kb
         self.ranker = ranker or PassageRanker(kb)
-        # Answers read from the database, kept until the content digest changes (`make kb`): a reply
-        # looks at up to a dozen candidate answers, each several queries.
-        self._answers: dict[tuple, Answer | None] = {}
-        self._answers_digest: str | None = None
-        self._answers_lock = threading.Lock()
+        # Answers and intent topics read from the database, kept until the content digest changes (`make
+        # kb`): a reply looks at up to a dozen candidate answers, each several queries.
+        self._cache: dict[tuple, object] = {}
+        self._cache_digest: str | None = None
+        self._cache_lock = threading.Lock()
 
     def _answer(self, topic: str, language: str, term_key: str | None, kind: str = "answer") -> Answer | None:
+        return self._cached(("answer", topic, language, term_key, kind), self.kb.answer)
+
+    def _topic_for_intent(self, intent: str) -> str | None:
+        return self._cached(("topic", intent), self.kb.topic_for_intent)
+
+    def _cached(self, key: tuple, query):
+        """`query(*key[1:])`, read once per content digest."""
         digest = self.kb.content_digest()
-        key = (topic, language, term_key, kind)
-        with self._answers_lock:
-            if digest != self._answers_digest:
-                self._answers, self._answers_digest = {}, digest
-            if key in self._answers:
-                return self._answers[key]
-        answer = self.kb.answer(topic, language, term_key, kind)
-        with self._answers_lock:
-            if digest == self._answers_digest:
-                self._answers[key] = answer
-        return answer
+        with self._cache_lock:
+            if digest != self._cache_digest:
+                self._cache, self._cache_digest = {}, digest
+            if key in self._cache:
+                return self._cache[key]
+        value = query(*key[1:])
+        with self._cache_lock:
+            if digest == self._cache_digest:
+                self._cache[key] = value
+        return value
 
     def reply(self, question: Question, words_must_match: bool = False) -> Reply | None:
         """The reply, or None when nothing fits. `words_must_match` asks for a clear word match as well,
@@ -157,7 +163,7 @@ class Answerer:
         ranked = [
             (topic, confidence)
             for intent, confidence in question.intent_ranking
-            if (topic := self.kb.topic_for_intent(intent))
+            if (topic := self._topic_for_intent(intent))
         ]
         candidates: dict[str, float] = {}
         top_intent = question.intent_ranking[0][0] if question.intent_ranking else None
