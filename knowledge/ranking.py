@@ -17,6 +17,7 @@ import itertools
 import threading
 from dataclasses import dataclass
 
+import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
@@ -54,10 +55,7 @@ class PassageIndex:
         self._passages = passages
         self._titles = titles or {}
         documents = [self._document(p) for p in passages]
-        self._words = TfidfVectorizer(analyzer=lambda doc: _word_grams(doc.split()), sublinear_tf=True)
-        self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-        self._word_matrix = self._words.fit_transform(documents) if documents else None
-        self._char_matrix = self._chars.fit_transform(documents) if documents else None
+        self._vectors = _WordAndCharVectors(documents)
         self._entries = {
             passage_key(p): _IndexedPassage(row, tuple(analyzer.normalised(k) for k in p.keywords))
             for row, p in enumerate(passages)
@@ -106,10 +104,10 @@ class PassageIndex:
 
     def _score_all(self, question: str) -> dict[PassageKey, float]:
         normalised = self._analyzer.normalised(question)
-        if not normalised or self._word_matrix is None:
+        similarities = self._vectors.similarities(normalised) if normalised else None
+        if similarities is None:
             return {}
-        word_scores = cosine_similarity(self._words.transform([normalised]), self._word_matrix)[0]
-        char_scores = cosine_similarity(self._chars.transform([normalised]), self._char_matrix)[0]
+        word_scores, char_scores = similarities
         padded = f" {normalised} "
         scores = {}
         for passage, word, char in zip(self._passages, word_scores, char_scores, strict=True):
@@ -131,25 +129,39 @@ class _QuestionIndex:
         asked = [(passage_key(p), self._content(q)) for p in passages for q in p.questions]
         asked = [(key, text) for key, text in asked if text]
         self._keys = [key for key, _ in asked]
-        self._words = TfidfVectorizer(analyzer=lambda doc: _word_grams(doc.split()), sublinear_tf=True)
-        self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
         texts = [text for _, text in asked]
-        self._word_matrix = self._words.fit_transform(texts) if texts else None
-        self._char_matrix = self._chars.fit_transform(texts) if texts else None
+        self._vectors = _WordAndCharVectors(texts)
 
     def _content(self, text: str) -> str:
         return self._analyzer.content_words(text, self._keep)
 
     def closest(self, question: str) -> dict[PassageKey, float]:
         content = self._content(question)
-        if self._word_matrix is None or not content:
+        similarities = self._vectors.similarities(content) if content else None
+        if similarities is None:
             return {}
-        words = cosine_similarity(self._words.transform([content]), self._word_matrix)[0]
-        chars = cosine_similarity(self._chars.transform([content]), self._char_matrix)[0]
+        words, chars = similarities
         best: dict[PassageKey, float] = {}
         for key, similarity in zip(self._keys, 0.5 * words + 0.5 * chars, strict=True):
             best[key] = max(best.get(key, 0.0), float(similarity))
         return best
+
+
+class _WordAndCharVectors:
+    """TF-IDF of texts (lemmas joined by spaces) over lemma 1-2-grams and character 3-5-grams."""
+
+    def __init__(self, texts: list[str]):
+        self._words = TfidfVectorizer(analyzer=lambda doc: _word_grams(doc.split()), sublinear_tf=True)
+        self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        self._word_matrix = self._words.fit_transform(texts) if texts else None
+        self._char_matrix = self._chars.fit_transform(texts) if texts else None
+
+    def similarities(self, text: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The text's word and character cosine to each text, or None when there are no texts."""
+        if self._word_matrix is None:
+            return None
+        words = cosine_similarity(self._words.transform([text]), self._word_matrix)[0]
+        return words, cosine_similarity(self._chars.transform([text]), self._char_matrix)[0]
 
 
 def _keyword_stop_words(passages: list[Passage], analyzer: TextAnalyzer) -> frozenset[str]:
