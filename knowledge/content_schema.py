@@ -61,36 +61,39 @@ class FactSpec(Spec):
     summary: constr(min_length=1)
 
 
-def check_keywords(keywords: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Keywords in every required language, lower case, single spaces, no empty ones."""
-    cleaned = {}
-    for language, words in keywords.items():
+def _per_language(lists: dict[str, list[str]], what: str, rule: str, valid_list) -> dict:
+    """Checks shared by keywords and example questions: two-letter codes, a valid list for each, and
+    every required language present."""
+    for language, items in lists.items():
         if not isinstance(language, str) or len(language) != 2 or not language.islower():
             raise ValueError(f"'{language}' is not a two-letter language code")
-        if not isinstance(words, list) or not words:
-            raise ValueError(f"the '{language}' keywords must be a non-empty list")
-        cleaned[language] = [" ".join(str(word).lower().split()) for word in words if str(word).strip()]
-    missing = [language for language in REQUIRED_LANGUAGES if language not in cleaned]
+        if not isinstance(items, list) or not items or not valid_list(items):
+            raise ValueError(f"the '{language}' {what} must be {rule}")
+    missing = [language for language in REQUIRED_LANGUAGES if language not in lists]
     if missing:
-        raise ValueError(f"missing keywords: {', '.join(missing)}")
-    return cleaned
+        raise ValueError(f"missing {what}: {', '.join(missing)}")
+    return lists
+
+
+def check_keywords(keywords: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Keywords in every required language, lower case, single spaces, no empty ones."""
+    _per_language(keywords, "keywords", "a non-empty list", lambda words: True)
+    return {
+        language: [" ".join(str(word).lower().split()) for word in words if str(word).strip()]
+        for language, words in keywords.items()
+    }
 
 
 def check_questions(questions: dict[str, list[str]]) -> dict[str, list[str]]:
     """Example questions: none at all, or a non-empty list of non-empty questions per required language."""
     if not questions:
         return {}
-    cleaned = {}
-    for language, asked in questions.items():
-        if not isinstance(language, str) or len(language) != 2 or not language.islower():
-            raise ValueError(f"'{language}' is not a two-letter language code")
-        if not isinstance(asked, list) or not asked or not all(str(q).strip() for q in asked):
-            raise ValueError(f"the '{language}' questions must be a list of non-empty questions")
-        cleaned[language] = list(dict.fromkeys(" ".join(str(q).split()) for q in asked))
-    missing = [language for language in REQUIRED_LANGUAGES if language not in cleaned]
-    if missing:
-        raise ValueError(f"missing questions: {', '.join(missing)}")
-    return cleaned
+    non_empty = "a list of non-empty questions"
+    _per_language(questions, "questions", non_empty, lambda asked: all(str(q).strip() for q in asked))
+    return {
+        language: list(dict.fromkeys(" ".join(str(q).split()) for q in asked))
+        for language, asked in questions.items()
+    }
 
 
 class PassageSpec(Spec):
