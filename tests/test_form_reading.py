@@ -74,9 +74,15 @@ def test_italian_service_names_map_to_canonical_services(action_kb):
         [{"entity": "service", "value": "buste paga"}, {"entity": "service", "value": "contabilità"}],
         language="it",
     )
-    result = extract("processes", message)
-    assert result["processes"] == ["payroll", "accounting"]
-    assert result["processes_text"] == "vorremmo esternalizzare le buste paga e la contabilità"
+    assert extract("processes", message)["processes"] == ["payroll", "accounting"]
+
+
+def test_the_prospects_own_words_for_the_work_are_kept_for_the_lead(action_kb):
+    # Run as Rasa runs the form: the SDK keeps only the form's own slots from the extraction.
+    text = "vorremmo esternalizzare le buste paga e la contabilità"
+    entities = [{"entity": "service", "value": "buste paga"}, {"entity": "service", "value": "contabilità"}]
+    _, slots = form_run(asked("processes", text, "inform", entities, language="it", processes=None))
+    assert slots["processes"] == ["payroll", "accounting"] and slots["processes_text"] == text
 
 
 @pytest.mark.parametrize(
@@ -201,10 +207,61 @@ def test_no_consent_drops_contact_details_and_their_questions():
     assert "email" in required(consent=True, processes=["payroll"])
 
 
-def test_channels_are_asked_only_for_customer_facing_work(action_kb):
-    assert "channels" not in required(processes=["payroll", "accounting"])
+def test_channels_are_asked_for_customer_facing_work_and_where_customers_may_be_involved(action_kb):
+    assert "channels" not in required(
+        processes=["payroll", "accounting"], processes_text="payroll and accounting"
+    )
+    # "Claims" sound internal but may have customers, and so may work described at length: the channels
+    # question tells, unless the prospect said there are no customers.
+    assert "channels" in required(processes=["administration"], processes_text="our claims handling")
+    described = "pet owners get in touch to report a claim, then behind the scenes keying in the vet invoices"
+    assert "channels" in required(processes=["data_entry"], processes_text=described)
+    described_internal = f"{described}, no customer contact"
+    assert "channels" not in required(processes=["data_entry"], processes_text=described_internal)
+    assert "channels" not in required(processes=["administration"], processes_text="Schäden, alles intern")
     assert "channels" in required(processes=["payroll", "customer_service"])
     assert "channels" in required()  # not known yet
+
+
+def test_customers_reaching_them_for_internal_sounding_work_add_customer_facing_work(action_kb):
+    answer = asked(
+        "channels", "pet owners call us or e-mail us about their claims", "inform",
+        [{"entity": "channel", "value": "call"}, {"entity": "channel", "value": "e-mail"}],
+        processes=["administration", "data_entry"],
+    )  # fmt: skip
+    _, slots = form_run(answer)
+    assert slots["processes"] == ["customer_service", "administration", "data_entry"]
+    assert "email" in slots["channels"]
+
+
+def test_no_customers_answers_the_channels_question(action_kb):
+    _, slots = form_run(
+        asked("channels", "keine, das ist alles intern", "inform", [], processes=["administration"])
+    )
+    assert slots.get("channels", []) == [] and slots["requested_slot"] not in (None, "channels")
+
+
+@pytest.mark.parametrize(
+    "language, text, kept",
+    [
+        ("en", "Answering patient calls; clinical notes and billing stay with the practice", "invoicing"),
+        ("it", "prenotazioni al telefono. refertazione e fatturazione restano a noi", "invoicing"),
+        ("de", "Kundenanfragen beantworten. Das Lager und die Buchhaltung machen wir selbst", "accounting"),
+    ],
+)
+def test_work_the_prospect_keeps_is_not_a_need(action_kb, language, text, kept):
+    term = {"invoicing": {"en": "billing", "it": "fatturazione"}, "accounting": {"de": "buchhaltung"}}[kept]
+    message = asked("processes", text, "inform", [{"entity": "service", "value": term[language]}],
+                    language=language)  # fmt: skip
+    assert kept not in (extract("processes", message).get("processes") or [])
+
+
+def test_work_named_before_but_is_still_a_need(action_kb):
+    text = "customer service but billing stays with us"
+    entities = [{"entity": "service", "value": "customer service"}, {"entity": "service", "value": "billing"}]
+    assert extract("processes", asked("processes", text, "inform", entities))["processes"] == [
+        "customer_service"
+    ]
 
 
 def test_summary_answers(action_kb):

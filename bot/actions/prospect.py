@@ -29,10 +29,12 @@ from bot.actions.form_reading import (
     is_answer,
     is_question,
     may_change,
+    may_involve_customers,
     merged,
     message_text,
     only_vague,
     opens_the_form,
+    says_internal_only,
     states_needs,
     with_implied_processes,
 )
@@ -108,7 +110,7 @@ class ValidateProspectForm(FormValidationAction):
     ) -> list[str]:
         processes = tracker.get_slot("processes")
         required = list(domain_slots)
-        if processes is not None and not has_front_office(processes):
+        if processes is not None and not has_front_office(processes) and not may_involve_customers(tracker):
             required.remove("channels")  # channels only matter for customer-facing work
         if tracker.get_slot("consent") is False:
             required = [slot for slot in required if slot not in CONTACT_SLOTS]
@@ -200,19 +202,23 @@ class ValidateProspectForm(FormValidationAction):
         unasked = not form_asks_for(tracker, "processes") and not tracker.get_slot("processes")
         if unasked and only_vague(found):
             return {}  # a vague opening ("help with our claims"): the question what the work is still comes
-        return {
-            "processes": merged(tracker, "processes", found),
-            "processes_text": message_text(tracker),
-        }
+        return {"processes": merged(tracker, "processes", found)}
 
     def extract_channels(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         if not may_change(tracker, "channels"):
             return {}
         found = self._terms(tracker, "channel")
+        asked = form_asks_for(tracker, "channels")
         if not found:
-            says_none = form_asks_for(tracker, "channels") and intent_of(tracker) == "deny"  # "none"
+            says_none = asked and (intent_of(tracker) == "deny" or says_internal_only(tracker))  # "none"
             return {"channels": []} if says_none or self._unknown_answer(tracker, "channels") else {}
-        return {"channels": merged(tracker, "channels", found)}
+        extracted = {"channels": merged(tracker, "channels", found)}
+        processes = tracker.get_slot("processes") or []
+        if asked and processes and not has_front_office(processes):
+            # Customers reach them for work that sounded internal ("claims", "bookings"): there is
+            # customer-facing work too.
+            extracted["processes"] = [IMPLIED_FRONT_OFFICE, *processes]
+        return extracted
 
     def extract_languages(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         if not may_change(tracker, "languages"):
@@ -281,6 +287,10 @@ class ValidateProspectForm(FormValidationAction):
 
     def validate_processes(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         if value:
+            # The prospect's own words for the work go with the lead. (Set here: the SDK keeps only the
+            # form's own slots from the extraction.)
+            if tracker.get_slot("requested_slot") in (None, "processes"):
+                return {"processes": value, "processes_text": message_text(tracker)}
             return {"processes": value}
         dispatcher.utter_message(response="utter_unknown_process")
         return {"processes": None}
