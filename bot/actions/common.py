@@ -12,7 +12,7 @@ from knowledge.db import make_engine, make_session_factory
 from knowledge.glossary import Term
 from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from knowledge.queries import KnowledgeBase
-from knowledge.text_analysis import is_negated
+from knowledge.text_analysis import is_kept_in_house, is_negated
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,8 @@ def message_terms(
 ) -> list[Term]:
     """The glossary terms the latest message names, in the order they appear, without repeats.
 
-    `skip_negated` leaves out the terms the message says no to ("phone only, no chat or e-mail").
+    `skip_negated` leaves out the terms the message says no to ("phone only, no chat or e-mail") and the work
+    it keeps ("billing stays with us").
     """
     language = current_language(tracker)
     text = tracker.latest_message.get("text") or ""
@@ -50,9 +51,11 @@ def message_terms(
     for entity in entities:
         if entity.get("entity") not in kinds or not isinstance(entity.get("value"), str):
             continue
-        start = entity.get("start")
+        start, end = entity.get("start"), entity.get("end")
         if skip_negated and isinstance(start, int) and is_negated(text[:start], language):
             continue
+        if skip_negated and isinstance(end, int) and is_kept_in_house(text[end:], language):
+            continue  # "billing stays with us": named, but not to be outsourced
         term = kb.resolve_term(entity["value"], language)
         if term is not None and term.kind in kinds:
             terms.setdefault(term.key, term)

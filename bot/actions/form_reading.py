@@ -11,7 +11,7 @@ import re
 from rasa_sdk import Tracker
 
 from bot.actions.common import form_asks_for, knowledge_base
-from knowledge.languages import ADDITIVE_WORDS, CORRECTION_WORDS
+from knowledge.languages import ADDITIVE_WORDS, CORRECTION_WORDS, INTERNAL_ONLY
 from knowledge.recommender import split_by_office
 
 # The customer-facing process implied when a need names customer channels but no customer-facing service.
@@ -21,6 +21,8 @@ IMPLIED_BACK_OFFICE = "administration"
 # may be customer contact or internal processing. Named when the form opens, they do not answer "what would
 # you like to outsource?": the form still asks, and the answer decides.
 VAGUE_PROCESSES = frozenset({IMPLIED_BACK_OFFICE})
+# Words beyond which a description of the work says more than the terms found in it.
+RICH_DESCRIPTION = 12
 
 # Intents that are not an answer to the form's question (the domain's free-text mappings exclude them too).
 NOT_AN_ANSWER = {
@@ -95,8 +97,31 @@ def answers_asked_slot(tracker: Tracker, slot: str, free_text: bool = False) -> 
 def says_any(tracker: Tracker, words: dict[str, tuple[str, ...]]) -> bool:
     """Whether the message uses one of the words as a whole word or phrase, in any language (a short
     "anche tedesco" may not have been recognised as Italian)."""
+    return mentions_any(message_text(tracker), words)
+
+
+def mentions_any(text: str, words: dict[str, tuple[str, ...]]) -> bool:
     listed = [word for language_words in words.values() for word in language_words]
-    return bool(re.search(rf"\b({'|'.join(map(re.escape, listed))})\b", message_text(tracker).lower()))
+    return bool(re.search(rf"\b({'|'.join(map(re.escape, listed))})\b", text.lower()))
+
+
+def may_involve_customers(tracker: Tracker) -> bool:
+    """Internal-sounding work that may still have customers, so the channels question is asked: a vague
+    term ("our claims") or a long description in which the glossary found only internal work ("pet owners
+    get in touch to report a claim ... then behind the scenes: keying the vet invoices"). Not when the
+    prospect said there are none, nor for a short "payroll and accounting"."""
+    if says_internal_only(tracker):
+        return False
+    processes = tracker.get_slot("processes") or []
+    described = tracker.get_slot("processes_text") or ""
+    return any(key in VAGUE_PROCESSES for key in processes) or len(described.split()) > RICH_DESCRIPTION
+
+
+def says_internal_only(tracker: Tracker) -> bool:
+    """The prospect said the work involves no customers ("no customer contact", "tutto interno"), in the
+    description of the work or just now."""
+    said = f"{tracker.get_slot('processes_text') or ''} {message_text(tracker)}"
+    return mentions_any(said, INTERNAL_ONLY)
 
 
 def merged(tracker: Tracker, slot: str, new: list[str]) -> list[str]:
