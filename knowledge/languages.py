@@ -93,6 +93,8 @@ INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
         "all internal",
         "internal only",
         "no customers involved",
+        "no customer channels",
+        "no channels",
     ),
     "it": (
         "nessun contatto con i clienti",
@@ -104,6 +106,8 @@ INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
         "tutto interno",
         "solo lavoro interno",
         "nessun contatto diretto",
+        "nessun canale",
+        "nessun canale clienti",
     ),
     "de": (
         "kein kundenkontakt",
@@ -117,6 +121,8 @@ INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
         "alles intern",
         "komplett intern",
         "nichts mit kunden",
+        "keine kanäle",
+        "keine kundenkanäle",
     ),
 }
 # Question words spaCy lists as stop words but that tell passages apart ("why" a reason, "how much" a figure):

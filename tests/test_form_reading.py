@@ -214,7 +214,10 @@ def test_channels_are_asked_for_customer_facing_work_and_where_customers_may_be_
     # "Claims" sound internal but may have customers, and so may work described at length: the channels
     # question tells, unless the prospect said there are no customers.
     assert "channels" in required(processes=["administration"], processes_text="our claims handling")
-    described = "pet owners get in touch to report a claim, then behind the scenes keying in the vet invoices"
+    described = (
+        "two bits really: pet owners get in touch to report a claim or chase one, and then behind the scenes"
+        " keying in the vet invoices and updating the policy records"
+    )
     assert "channels" in required(processes=["data_entry"], processes_text=described)
     described_internal = f"{described}, no customer contact"
     assert "channels" not in required(processes=["data_entry"], processes_text=described_internal)
@@ -232,6 +235,14 @@ def test_customers_reaching_them_for_internal_sounding_work_add_customer_facing_
     _, slots = form_run(answer)
     assert slots["processes"] == ["customer_service", "administration", "data_entry"]
     assert "email" in slots["channels"]
+
+
+def test_no_customer_channels_is_no_channel_even_when_internal_mail_is_named(action_kb):
+    text = "nessun canale clienti, lavorereste con il nostro ufficio amministrazione via mail interna"
+    mail = [{"entity": "channel", "value": "mail"}]
+    answer = asked("channels", text, "inform", mail, processes=["payroll"], language="it")
+    _, slots = form_run(answer)
+    assert slots.get("channels", []) == [] and slots.get("processes", ["payroll"]) == ["payroll"]
 
 
 def test_no_customers_answers_the_channels_question(action_kb):
@@ -478,3 +489,9 @@ def test_a_vague_need_given_in_answer_to_the_question_is_taken(action_kb):
     )
     _, slots = form_run(answer)
     assert slots["processes"] == ["administration"]
+
+
+def test_none_answers_the_channels_question_without_a_miss(action_kb):
+    messages, slots = form_run(asked("channels", "none", "deny", [], processes=["administration"]))
+    assert slots["channels"] == [] and "form_misses" not in slots
+    assert "utter_didnt_catch" not in responses(messages)

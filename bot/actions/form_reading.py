@@ -22,7 +22,7 @@ IMPLIED_BACK_OFFICE = "administration"
 # you like to outsource?": the form still asks, and the answer decides.
 VAGUE_PROCESSES = frozenset({IMPLIED_BACK_OFFICE})
 # Words beyond which a description of the work says more than the terms found in it.
-RICH_DESCRIPTION = 12
+RICH_DESCRIPTION = 20
 
 # Intents that are not an answer to the form's question (the domain's free-text mappings exclude them too).
 NOT_AN_ANSWER = {

@@ -30,6 +30,7 @@ from bot.actions.form_reading import (
     is_question,
     may_change,
     may_involve_customers,
+    mentions_any,
     merged,
     message_text,
     only_vague,
@@ -39,7 +40,7 @@ from bot.actions.form_reading import (
     with_implied_processes,
 )
 from knowledge.hours import hours_needed
-from knowledge.languages import NEGATION_CUES
+from knowledge.languages import INTERNAL_ONLY, NEGATION_CUES
 from knowledge.recommender import Needs
 
 FORM = "prospect_form"
@@ -74,13 +75,14 @@ COUNTED_SLOTS = set(FORM_SLOTS) - {"confirmed"}
 
 def filled_any_form_slot(events: list[EventType], asked: str | None, before: dict[str, Any]) -> bool:
     """Whether the message answered: the question asked, or a change to another need (`before`: the slots
-    before the form's extraction). Naming an already known service again answers nothing. (Rasa itself
-    fills the intent-mapped slots, consent and confirmed, before the form runs: only the asked one counts.)"""
+    before the form's extraction). "None" ([]) answers the question asked. Naming an already known service
+    again answers nothing. (Rasa itself fills the intent-mapped slots, consent and confirmed, before the
+    form runs: only the asked one counts.)"""
     return any(
         e.get("event") == "slot"
         and e.get("name") in FORM_SLOTS
-        and e.get("value") not in (None, [])
-        and (e["name"] == asked or e.get("value") != before.get(e["name"]))
+        and e.get("value") is not None
+        and (e["name"] == asked or e.get("value") not in ([], before.get(e["name"])))
         for e in events
     )
 
@@ -209,6 +211,8 @@ class ValidateProspectForm(FormValidationAction):
             return {}
         found = self._terms(tracker, "channel")
         asked = form_asks_for(tracker, "channels")
+        if asked and mentions_any(message_text(tracker), INTERNAL_ONLY):
+            return {"channels": []}  # "no customer channels, you'd work with our office by internal mail"
         if not found:
             says_none = asked and (intent_of(tracker) == "deny" or says_internal_only(tracker))  # "none"
             return {"channels": []} if says_none or self._unknown_answer(tracker, "channels") else {}
