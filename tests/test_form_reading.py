@@ -104,36 +104,23 @@ def test_asking_the_bot_to_speak_a_language_is_not_a_team_language(action_kb):
 
 
 def test_a_knowledge_question_inside_the_form_changes_no_need(action_kb):
-    question = tracker(
-        "is payroll back office? and what do agents need?",
-        "ask_service_office",
+    question = asked(
+        "channels", "is payroll back office? and what do agents need?", "ask_service_office",
         [{"entity": "service", "value": "payroll"}, {"entity": "role", "value": "agents"}],
-        active_loop="prospect_form",
-        requested_slot="channels",
         processes=["customer_service"],
-    )
+    )  # fmt: skip
     assert extract("processes", question) == {}
 
 
 def test_a_volume_counted_in_payslips_or_calls_changes_no_need(action_kb):
-    answer = tracker(
-        "circa 2000 cedolini al mese",
-        "inform",
-        [{"entity": "service", "value": "cedolini"}],
-        active_loop="prospect_form",
-        requested_slot="volume",
-        processes=["payroll", "accounting"],
-        language="it",
+    payslips = [{"entity": "service", "value": "cedolini"}]
+    back_office = ["payroll", "accounting"]
+    answer = asked(
+        "volume", "circa 2000 cedolini al mese", "inform", payslips, processes=back_office, language="it"
     )
     assert extract("processes", answer) == {}
-    calls = tracker(
-        "about 5000 calls a month",
-        "inform",
-        [{"entity": "channel", "value": "calls"}],
-        active_loop="prospect_form",
-        requested_slot="volume",
-        channels=["phone", "email"],
-    )
+    mentioned = [{"entity": "channel", "value": "calls"}]
+    calls = asked("volume", "about 5000 calls a month", "inform", mentioned, channels=["phone", "email"])
     assert extract("channels", calls) == {}
 
 
