@@ -13,7 +13,7 @@ from functools import lru_cache
 import spacy
 from spacy.lookups import load_lookups
 
-from knowledge.languages import CLAUSE_BREAKS, KEPT_IN_HOUSE, NEGATION_CUES, NOT_ONLY, QUESTION_WORDS
+from knowledge.languages import CLAUSE_BREAKS, NEGATION_CUES, NOT_ONLY, QUESTION_WORDS
 
 WORDLIKE = re.compile(r"\w", re.UNICODE)
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
@@ -97,13 +97,3 @@ def is_negated(before: str, language: str) -> bool:
         word.replace("’", "'") in cues and (index + 1 >= len(words) or words[index + 1] not in only)
         for index, word in enumerate(words)
     )
-
-
-def is_kept_in_house(after: str, language: str) -> bool:
-    """Whether the rest of the term's clause keeps the work: "billing stays with us", "la contabilità la
-    facciamo noi", "die Buchhaltung machen wir selbst". The clause ends at punctuation or "but"."""
-    words = re.findall(r"[\w'’-]+", PUNCTUATION_BREAK.split(after.lower())[0])
-    breaks = CLAUSE_BREAKS.get(language, ())
-    words = words[: next((i for i, word in enumerate(words) if word in breaks), len(words))]
-    padded = f" {' '.join(words)} "
-    return any(f" {cue} " in padded for cue in KEPT_IN_HOUSE.get(language, ()))

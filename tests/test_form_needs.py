@@ -107,3 +107,71 @@ def test_none_answers_the_channels_question_without_a_miss(action_kb):
     messages, slots = form_run(asked("channels", "none", "deny", [], processes=["administration"]))
     assert slots["channels"] == [] and "form_misses" not in slots
     assert "utter_didnt_catch" not in responses(messages)
+
+
+def described(text: str, entities: list[dict], language: str = "de", intent: str = "inform", **slots):
+    """The answer to "what would you like to outsource?", with nothing known yet."""
+    return asked(
+        "processes", text, intent, entities, processes=None, channels=None, language=language, **slots
+    )
+
+
+def test_customer_contact_in_other_words_makes_the_vague_work_its_subject(action_kb):
+    # No channel or customer service the glossary knows; "Anfragen beantworten" is customer contact, and the
+    # damage reports are what the tenants get in touch about, not internal processing.
+    text = "Anfragen von Mietern beantworten, Schadensmeldungen entgegennehmen und weitergeben"
+    _, slots = form_run(described(text, [{"entity": "service", "value": "Schadensmeldungen"}]))
+    assert slots["processes"] == ["customer_service"]
+
+
+def test_work_behind_the_customer_contact_stays_a_need(action_kb):
+    text = "Wenn ein Kunde anruft, nimmt jemand den Schaden auf; danach der Kram im Hintergrund"
+    _, slots = form_run(described(text, [{"entity": "office", "value": "im Hintergrund"}]))
+    assert slots["processes"] == ["customer_service", "administration"]
+
+
+def test_what_customers_ask_about_is_not_back_office_work(action_kb):
+    text = "first-line support for our users: how-to questions, login and billing questions"
+    entities = [{"entity": "service", "value": "billing"}]
+    _, slots = form_run(described(text, entities, language="en"))
+    assert slots["processes"] == ["customer_service"]
+
+
+def test_front_office_only_leaves_out_the_back_office_it_names(action_kb):
+    text = "Auskünfte und Reklamationen. Reine Kundenkommunikation, Erstattungen laufen über die Buchhaltung"
+    entities = [
+        {"entity": "service", "value": "Reklamationen"},
+        {"entity": "service", "value": "Buchhaltung"},
+    ]
+    _, slots = form_run(described(text, entities))
+    assert slots["processes"] == ["customer_service"]
+
+
+def test_german_compounds_name_the_work_their_last_word_names(action_kb):
+    text = "Telefonannahme für die Mandanten und die Honorarrechnungen schreiben"
+    entities = [{"entity": "service", "value": "Telefonannahme"}]
+    _, slots = form_run(described(text, entities))
+    assert "invoicing" in slots["processes"]
+
+
+def test_a_channel_negated_at_the_end_of_a_german_clause_is_left_out(action_kb):
+    text = "Nur telefonisch. Per Mail oder Chat nehmen wir Störungsmeldungen bewusst nicht an."
+    entities = [
+        {"entity": "channel", "value": "telefonisch"},
+        {"entity": "channel", "value": "Mail"},
+        {"entity": "channel", "value": "Chat"},
+    ]
+    _, slots = form_run(asked("channels", text, "inform", entities, language="de"))
+    assert slots["channels"] == ["phone"]
+
+
+def test_a_long_description_taken_for_a_topic_is_not_answered_as_a_question(action_kb):
+    # The classifier was sure it was about the Italian call-center law; it is the work, in words the
+    # glossary does not know. The form says it did not catch it rather than answering a question not asked.
+    text = (
+        "basically when one of our policy holders has a car accident somebody must take down all the details,"
+        " check the policy number and open the file for the adjusters"
+    )
+    messages, slots = form_run(described(text, [], language="en", intent="ask_italian_law"))
+    assert responses(messages) == ["utter_didnt_catch"]
+    assert slots["form_misses"] == {"processes": 1}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import yaml
 
+from knowledge import languages, work_words
 from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from knowledge.loader import read_content
 from tests.conftest import PROJECT_ROOT
@@ -94,3 +95,17 @@ def test_the_sales_team_email_exists_in_every_language():
     assert {
         language: set(EMAIL_TEXTS.get(language, {})) == keys for language in SUPPORTED_LANGUAGES
     } == dict.fromkeys(SUPPORTED_LANGUAGES, True)
+
+
+def test_every_phrase_list_of_the_form_and_the_ranking_has_every_language():
+    # Negation after the term is German word order (verb last); the others are needed in every language.
+    phrase_lists = {
+        name: value
+        for module in (languages, work_words)
+        for name, value in vars(module).items()
+        if name.isupper() and isinstance(value, dict) and name != "NEGATION_AFTER"
+    }
+    assert len(phrase_lists) >= 12
+    assert {
+        name: missing_languages(texts) for name, texts in phrase_lists.items() if missing_languages(texts)
+    } == {}

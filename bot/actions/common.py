@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rasa_sdk import Tracker
@@ -12,7 +13,8 @@ from knowledge.db import make_engine, make_session_factory
 from knowledge.glossary import Term
 from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from knowledge.queries import KnowledgeBase
-from knowledge.text_analysis import is_kept_in_house, is_negated
+from knowledge.text_analysis import is_negated
+from knowledge.work_description import compound_heads, is_asked_about, is_kept_in_house, is_negated_after
 
 logger = logging.getLogger(__name__)
 
@@ -36,29 +38,83 @@ def current_language(tracker: Tracker) -> str:
     return language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
 
 
+@dataclass(frozen=True)
+class NamedTerm:
+    """A glossary term as the message names it, with the words around it."""
+
+    term: Term
+    before: str
+    after: str
+
+
+def named_terms(
+    tracker: Tracker, kb: KnowledgeBase, kinds: tuple[str, ...] = ENTITY_KINDS
+) -> list[NamedTerm]:
+    """The glossary terms of the latest message in order: the entity ruler's, and German compounds ending
+    in a glossary word ("Honorarrechnungen") that the ruler cannot see."""
+    language = current_language(tracker)
+    text = tracker.latest_message.get("text") or ""
+    spans = [
+        (entity["value"], entity.get("start"), entity.get("end"))
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") in kinds and isinstance(entity.get("value"), str)
+    ]
+    covered = [(start, end) for _, start, end in spans if isinstance(start, int) and isinstance(end, int)]
+    for key, start, end in compound_heads(text, language, one_word_surfaces(kb, kinds)):
+        if not any(start < other_end and other_start < end for other_start, other_end in covered):
+            spans.append((key, start, end))
+    named = []
+    for value, start, end in sorted(spans, key=lambda span: span[1] if isinstance(span[1], int) else 0):
+        term = kb.resolve_term(value, language) or kb.term(value, language)
+        if term is None or term.kind not in kinds:
+            continue
+        before = text[:start] if isinstance(start, int) else ""
+        after = text[end:] if isinstance(end, int) else ""
+        named.append(NamedTerm(term, before, after))
+    return named
+
+
+def one_word_surfaces(kb: KnowledgeBase, kinds: tuple[str, ...]) -> dict[str, str]:
+    return _one_word_surfaces(kb, kinds, kb.content_digest())
+
+
+@lru_cache(maxsize=8)
+def _one_word_surfaces(kb: KnowledgeBase, kinds: tuple[str, ...], digest: str | None) -> dict[str, str]:
+    glossary = kb.glossary()
+    return {
+        surface: key
+        for kind in kinds
+        for key, surfaces in glossary.get(kind, {}).items()
+        for surface in surfaces
+        if " " not in surface and "-" not in surface
+    }
+
+
 def message_terms(
-    tracker: Tracker, kb: KnowledgeBase, kinds: tuple[str, ...] = ENTITY_KINDS, skip_negated: bool = False
+    tracker: Tracker,
+    kb: KnowledgeBase,
+    kinds: tuple[str, ...] = ENTITY_KINDS,
+    skip_negated: bool = False,
+    skip_asked_about: bool = False,
 ) -> list[Term]:
     """The glossary terms the latest message names, in the order they appear, without repeats.
 
-    `skip_negated` leaves out the terms the message says no to ("phone only, no chat or e-mail") and the work
-    it keeps ("billing stays with us").
+    `skip_negated` leaves out the terms the message says no to ("phone only, no chat or e-mail", "per Mail
+    nehmen wir nichts an") and the work it keeps ("billing stays with us"); `skip_asked_about` the work
+    named as what customers ask about ("billing questions").
     """
     language = current_language(tracker)
-    text = tracker.latest_message.get("text") or ""
     terms: dict[str, Term] = {}
-    entities = sorted(tracker.latest_message.get("entities") or [], key=lambda e: e.get("start") or 0)
-    for entity in entities:
-        if entity.get("entity") not in kinds or not isinstance(entity.get("value"), str):
+    for named in named_terms(tracker, kb, kinds):
+        if skip_negated and is_negated(named.before, language):
             continue
-        start, end = entity.get("start"), entity.get("end")
-        if skip_negated and isinstance(start, int) and is_negated(text[:start], language):
+        if skip_negated and named.term.kind == "channel" and is_negated_after(named.after, language):
             continue
-        if skip_negated and isinstance(end, int) and is_kept_in_house(text[end:], language):
+        if skip_negated and is_kept_in_house(named.before, named.after, language):
             continue  # "billing stays with us": named, but not to be outsourced
-        term = kb.resolve_term(entity["value"], language)
-        if term is not None and term.kind in kinds:
-            terms.setdefault(term.key, term)
+        if skip_asked_about and is_asked_about(named.before, named.after, language):
+            continue
+        terms.setdefault(named.term.key, named.term)
     return list(terms.values())
 
 

@@ -6,13 +6,18 @@ description implies: what the form's extraction (bot.actions.prospect) asks of e
 
 from __future__ import annotations
 
-import re
-
 from rasa_sdk import Tracker
 
-from bot.actions.common import form_asks_for, knowledge_base
-from knowledge.languages import ADDITIVE_WORDS, CORRECTION_WORDS, INTERNAL_ONLY
+from bot.actions.common import current_language, form_asks_for, knowledge_base, named_terms
+from knowledge.languages import ADDITIVE_WORDS, CORRECTION_WORDS
 from knowledge.recommender import split_by_office
+from knowledge.work_description import (
+    describes_customer_contact,
+    is_asked_about,
+    mentions_phrase,
+    says_front_office_only,
+)
+from knowledge.work_words import INTERNAL_ONLY
 
 # The customer-facing process implied when a need names customer channels but no customer-facing service.
 IMPLIED_FRONT_OFFICE = "customer_service"
@@ -97,12 +102,25 @@ def answers_asked_slot(tracker: Tracker, slot: str, free_text: bool = False) -> 
 def says_any(tracker: Tracker, words: dict[str, tuple[str, ...]]) -> bool:
     """Whether the message uses one of the words as a whole word or phrase, in any language (a short
     "anche tedesco" may not have been recognised as Italian)."""
-    return mentions_any(message_text(tracker), words)
+    return mentions_phrase(message_text(tracker), words)
 
 
-def mentions_any(text: str, words: dict[str, tuple[str, ...]]) -> bool:
-    listed = [word for language_words in words.values() for word in language_words]
-    return bool(re.search(rf"\b({'|'.join(map(re.escape, listed))})\b", text.lower()))
+def is_description(tracker: Tracker) -> bool:
+    """A long statement: in answer to the form's question it is an attempt to answer, even when the
+    classifier took it for a knowledge topic ("when a client has an accident they call us ...")."""
+    return "?" not in message_text(tracker) and len(message_text(tracker).split()) > RICH_DESCRIPTION
+
+
+def talks_to_customers(tracker: Tracker) -> bool:
+    """The work described is customer contact, in words the glossary may not know: "they call us",
+    "Anfragen von Mietern beantworten", or work named as what customers ask about ("billing questions")."""
+    if describes_customer_contact(message_text(tracker)):
+        return True
+    language = current_language(tracker)
+    return any(
+        is_asked_about(named.before, named.after, language)
+        for named in named_terms(tracker, knowledge_base(), ("service",))
+    )
 
 
 def may_involve_customers(tracker: Tracker) -> bool:
@@ -121,7 +139,7 @@ def says_internal_only(tracker: Tracker) -> bool:
     """The prospect said the work involves no customers ("no customer contact", "tutto interno"), in the
     description of the work or just now."""
     said = f"{tracker.get_slot('processes_text') or ''} {message_text(tracker)}"
-    return mentions_any(said, INTERNAL_ONLY)
+    return mentions_phrase(said, INTERNAL_ONLY)
 
 
 def merged(tracker: Tracker, slot: str, new: list[str]) -> list[str]:
@@ -156,15 +174,25 @@ def has_back_office(processes: list[str] | None) -> bool:
     return bool(back)
 
 
-def with_implied_processes(found: list[str], channels: list[str], offices: list[str]) -> list[str]:
+def with_implied_processes(
+    found: list[str], channels: list[str], offices: list[str], contact: bool = False, text: str = ""
+) -> list[str]:
     """What a description of the work implies beyond the services it names.
 
-    "Bookings by phone and chat, plus invoice data entry": the channels are customer contact. "Customer
-    care and the back office for the contracts": the back office is internal work, even unnamed.
+    "Bookings by phone and chat, plus invoice data entry": the channels are customer contact. So is
+    `contact`, customer contact in other words; when only those words say so, a vague term is what the
+    customers get in touch about: "they call us to report a claim" is taking claims, not processing them.
+    "Customer care and the back office for the contracts": the back office is internal work, even unnamed.
+    "Only talking to users, nothing internal" (`text`): the back-office terms are what the users ask about.
     """
     implied = list(found)
-    if (channels or "front_office" in offices) and not has_front_office(implied):
-        implied.insert(0, IMPLIED_FRONT_OFFICE)
+    named_contact = bool(channels) or "front_office" in offices
+    if (named_contact or contact) and not has_front_office(implied):
+        vague_is_the_subject = contact and not named_contact
+        kept = [key for key in implied if not (vague_is_the_subject and key in VAGUE_PROCESSES)]
+        implied = [IMPLIED_FRONT_OFFICE, *kept]
+    if says_front_office_only(text):
+        return [key for key in implied if not has_back_office([key])] or [IMPLIED_FRONT_OFFICE]
     if "back_office" in offices and not has_back_office(implied):
         implied.append(IMPLIED_BACK_OFFICE)
     return implied

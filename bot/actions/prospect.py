@@ -27,21 +27,24 @@ from bot.actions.form_reading import (
     has_front_office,
     intent_of,
     is_answer,
+    is_description,
     is_question,
     may_change,
     may_involve_customers,
-    mentions_any,
     merged,
     message_text,
     only_vague,
     opens_the_form,
     says_internal_only,
     states_needs,
+    talks_to_customers,
     with_implied_processes,
 )
 from knowledge.hours import hours_needed
-from knowledge.languages import INTERNAL_ONLY, NEGATION_CUES
+from knowledge.languages import NEGATION_CUES
 from knowledge.recommender import Needs
+from knowledge.work_description import mentions_phrase
+from knowledge.work_words import INTERNAL_ONLY
 
 FORM = "prospect_form"
 NEEDS_SLOTS = ("processes", "channels", "languages", "hours", "volume", "timeline")
@@ -152,7 +155,7 @@ class ValidateProspectForm(FormValidationAction):
         misses[asked] = misses.get(asked, 0) + 1
         events: list[EventType] = [SlotSet("form_misses", misses)]
         digression = asks_knowledge(tracker) and (
-            is_question(tracker) or confidence_of(tracker) >= CLEAR_INTENT
+            is_question(tracker) or (confidence_of(tracker) >= CLEAR_INTENT and not is_description(tracker))
         )
         if digression:
             events += answer_question(dispatcher, tracker, "utter_ask_rephrase", inside_form=True)
@@ -180,7 +183,10 @@ class ValidateProspectForm(FormValidationAction):
             return []
         if form_asks_for(tracker, "volume"):
             return []  # a volume is counted in what is done ("2000 payslips", "5000 calls"): no new need
-        terms = message_terms(tracker, knowledge_base(), kinds=(kind,), skip_negated=True)
+        skip_asked_about = kind == "service"  # "billing questions" are customer contact, not billing
+        terms = message_terms(
+            tracker, knowledge_base(), kinds=(kind,), skip_negated=True, skip_asked_about=skip_asked_about
+        )
         return [term.key for term in terms]
 
     @staticmethod
@@ -196,9 +202,9 @@ class ValidateProspectForm(FormValidationAction):
             found = [IMPLIED_FRONT_OFFICE]  # "agents to answer calls": inbound customer service
         describes_work = form_asks_for(tracker, "processes") or opens_the_form(tracker)
         if describes_work:
-            found = with_implied_processes(
-                found, self._terms(tracker, "channel"), self._terms(tracker, "office")
-            )
+            channels, offices = self._terms(tracker, "channel"), self._terms(tracker, "office")
+            contact = talks_to_customers(tracker)
+            found = with_implied_processes(found, channels, offices, contact, message_text(tracker))
         if not found:
             return {"processes": []} if self._unknown_answer(tracker, "processes") else {}
         unasked = not form_asks_for(tracker, "processes") and not tracker.get_slot("processes")
@@ -211,7 +217,7 @@ class ValidateProspectForm(FormValidationAction):
             return {}
         found = self._terms(tracker, "channel")
         asked = form_asks_for(tracker, "channels")
-        if asked and mentions_any(message_text(tracker), INTERNAL_ONLY):
+        if asked and mentions_phrase(message_text(tracker), INTERNAL_ONLY):
             return {"channels": []}  # "no customer channels, you'd work with our office by internal mail"
         if not found:
             says_none = asked and (intent_of(tracker) == "deny" or says_internal_only(tracker))  # "none"

@@ -1,0 +1,176 @@
+"""The words with which prospects describe the work they want to outsource, and the work they keep.
+
+Phrase lists per language, read by knowledge.work_description (lower case; matched as whole words).
+"""
+
+# What a prospect says around naming work that stays with them ("clinical notes and billing stay with the
+# practice", "refertazione e fatturazione restano a noi", "die Buchhaltung machen wir selbst", "die Abrechnung
+# macht unsere Verwaltung"): not a need.
+KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
+    "en": (
+        "stay with us",
+        "stays with us",
+        "stay with the",
+        "stays with the",
+        "stay in-house",
+        "stays in-house",
+        "stay in house",
+        "we do ourselves",
+        "we handle ourselves",
+        "we keep",
+        "remain with us",
+        "remains with us",
+        "we do that ourselves",
+        "we do those ourselves",
+        "we do it ourselves",
+        "our team does",
+        "our own team does",
+        "done by our",
+        "handled in-house",
+        "done in-house",
+        "we do in-house",
+    ),
+    "it": (
+        "restano a noi",
+        "resta a noi",
+        "restano da noi",
+        "resta da noi",
+        "rimangono a noi",
+        "rimane a noi",
+        "restano interne",
+        "resta interna",
+        "li facciamo noi",
+        "la facciamo noi",
+        "le facciamo noi",
+        "lo facciamo noi",
+        "gestiamo noi",
+        "ce ne occupiamo noi",
+        "teniamo noi",
+        "restano in casa",
+        "fa la nostra",
+        "fa il nostro",
+        "fanno i nostri",
+        "se ne occupa la nostra",
+        "se ne occupa il nostro",
+        "se ne occupano i nostri",
+    ),
+    "de": (
+        "machen wir selbst",
+        "machen wir selber",
+        "erledigen wir selbst",
+        "erledigen wir selber",
+        "bleibt bei uns",
+        "bleiben bei uns",
+        "behalten wir",
+        "machen wir intern",
+        "bleibt intern",
+        "bleiben intern",
+        "bleibt im haus",
+        "bleiben im haus",
+        "übernehmen wir selbst",
+        "macht unsere",
+        "macht unser",
+        "machen unsere",
+        "erledigt unsere",
+        "erledigt unser",
+        "erledigen unsere",
+        "übernimmt unsere",
+        "übernimmt unser",
+    ),
+}
+# Words with which a prospect says the work involves no customers: then the channels question is not asked.
+INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
+    "en": (
+        "no customer contact",
+        "no contact with customers",
+        "no customer-facing",
+        "nothing customer-facing",
+        "purely internal",
+        "only internal",
+        "all internal",
+        "internal only",
+        "no customers involved",
+        "no customer channels",
+        "no channels",
+    ),
+    "it": (
+        "nessun contatto con i clienti",
+        "nessun contatto con clienti",
+        "senza contatto con i clienti",
+        "niente contatto con i clienti",
+        "solo interno",
+        "solo interna",
+        "tutto interno",
+        "solo lavoro interno",
+        "nessun contatto diretto",
+        "nessun canale",
+        "nessun canale clienti",
+    ),
+    "de": (
+        "kein kundenkontakt",
+        "keinen kundenkontakt",
+        "ohne kundenkontakt",
+        "kein kontakt zu kunden",
+        "keinen kontakt zu kunden",
+        "kein direkter kundenkontakt",
+        "rein intern",
+        "nur intern",
+        "alles intern",
+        "komplett intern",
+        "nichts mit kunden",
+        "keine kanäle",
+        "keine kundenkanäle",
+    ),
+}
+# Words with which a description says the work is talking to customers, even when it names no service or
+# channel the glossary knows ("when a client has an accident they call us", "Anfragen von Mietern
+# beantworten").
+CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
+    "en": (
+        "call us", "calls us", "phone us", "phones us", "ring us", "rings us", "email us", "e-mail us",
+        "write to us", "writes to us", "contact us", "contacts us", "get in touch", "gets in touch",
+        "reach us", "reaches us", "answer questions", "answering questions", "answer their questions",
+        "answering their questions", "talking to", "talk to our customers", "talk to customers",
+    ),
+    "it": (
+        "ci chiamano", "ci chiama", "ci telefonano", "ci telefona", "ci scrivono", "ci scrive",
+        "ci contattano", "ci contatta", "rispondere alle domande", "rispondere alle richieste",
+        "rispondere ai clienti", "parlare con i clienti", "risposte ai clienti",
+    ),
+    "de": (
+        "ruft", "ruft an", "rufen an", "rufen uns an", "anruft", "anrufen", "anrufer",
+        "schreibt uns", "schreiben uns", "meldet sich", "melden sich", "kontaktiert uns", "kontaktieren uns",
+        "anfragen beantworten", "fragen beantworten", "anfragen von", "fragen von", "auskunft geben",
+        "auskünfte geben", "mit den kunden sprechen", "mit kunden sprechen",
+    ),
+}  # fmt: skip
+# Words with which a description says the work is only talking to customers ("only talking to users, nothing
+# internal", "reine Kundenkommunikation"): back-office work it also names is the customers' subject.
+FRONT_OFFICE_ONLY: dict[str, tuple[str, ...]] = {
+    "en": (
+        "nothing internal", "only talking to", "only customer contact", "purely customer-facing",
+        "only customer-facing", "just customer contact", "no back office", "no back-office",
+    ),
+    "it": (
+        "niente di interno", "nulla di interno", "solo contatto con i clienti", "solo rapporto con i clienti",
+        "solo front office", "nessun back office", "niente back office",
+    ),
+    "de": (
+        "nichts internes", "reine kundenkommunikation", "nur kundenkommunikation", "nur kundenkontakt",
+        "rein kundenseitig", "nur front-office", "kein back-office", "kein backoffice",
+    ),
+}  # fmt: skip
+# Nouns for what customers ask: work named as their subject ("billing questions", "Fragen zur
+# Betriebskostenabrechnung", "domande sulla fatturazione") is customer contact, not the back-office work.
+QUESTION_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("question", "questions", "query", "queries", "enquiry", "enquiries", "inquiry", "inquiries"),
+    "it": ("domanda", "domande", "richiesta", "richieste", "chiarimenti", "informazioni"),
+    "de": ("frage", "fragen", "anfrage", "anfragen", "auskunft", "auskünfte", "rückfragen"),
+}
+# Words after a term that negate it in the same clause, where the verb comes last ("per Mail oder Chat
+# nehmen wir Störungen nicht an"); English and Italian negate before the term (languages.NEGATION_CUES).
+NEGATION_AFTER: dict[str, tuple[str, ...]] = {
+    "de": ("nicht", "kein", "keine", "keinen"),
+}
+# Languages that write compounds as one word: "Honorarrechnungen" names invoices ("Rechnungen").
+COMPOUNDING_LANGUAGES = ("de",)

@@ -1,0 +1,116 @@
+"""How a description of the work reads around the terms it names (knowledge.work_description, no Rasa)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.work_description import (
+    compound_heads,
+    describes_customer_contact,
+    is_asked_about,
+    is_kept_in_house,
+    is_negated_after,
+    says_front_office_only,
+)
+
+
+def around(text: str, term: str) -> tuple[str, str]:
+    start = text.index(term)
+    return text[:start], text[start + len(term) :]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "language", "kept"),
+    [
+        ("clinical notes and billing stay with the practice", "billing", "en", True),
+        ("customer service, but billing stays with us", "customer service", "en", False),
+        ("we keep customer service in-house; payroll should go", "customer service", "en", True),
+        ("we keep customer service in-house; payroll should go", "payroll", "en", False),
+        ("la contabilità la facciamo noi", "contabilità", "it", True),
+        ("Die technische Prüfung der Geräte machen wir selbst im Lager", "Lager", "de", True),
+        ("die Rückerstattungen selbst und die Abrechnung macht unsere Verwaltung", "Abrechnung", "de", True),
+        (
+            "die Buchhaltung machen wir selbst und die Gehaltsabrechnung lagern wir aus",
+            "Buchhaltung",
+            "de",
+            True,
+        ),
+        (
+            "die Buchhaltung machen wir selbst und die Gehaltsabrechnung lagern wir aus",
+            "Gehaltsabrechnung",
+            "de",
+            False,
+        ),
+    ],
+)
+def test_work_kept_in_house(text, term, language, kept):
+    assert is_kept_in_house(*around(text, term), language) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "negated"),
+    [
+        ("Nur telefonisch. Per Mail oder Chat nehmen wir Störungen bewusst nicht an.", "Mail", True),
+        ("Nur telefonisch. Per Mail oder Chat nehmen wir Störungen bewusst nicht an.", "Chat", True),
+        ("Telefon und E-Mail, WhatsApp nutzen wir nicht", "Telefon", False),
+        ("Telefon und E-Mail, WhatsApp nutzen wir nicht", "WhatsApp", True),
+        ("E-Mail, nicht nur Telefon", "E-Mail", False),
+        ("Das Telefon schaffen wir nicht mehr allein", "Telefon", False),
+    ],
+)
+def test_german_negation_after_a_channel(text, term, negated):
+    _, after = around(text, term)
+    assert is_negated_after(after, "de") is negated
+
+
+def test_negation_after_is_german_only():
+    assert not is_negated_after(" we do not like much", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "language", "asked"),
+    [
+        ("how-to questions, login and billing questions, triage", "billing", "en", True),
+        ("questions about our billing", "billing", "en", True),
+        ("answering questions and doing the payroll", "payroll", "en", False),
+        ("payroll and accounting", "payroll", "en", False),
+        ("Fragen zur Betriebskostenabrechnung erklären", "Betriebskostenabrechnung", "de", True),
+        ("rispondere alle domande sulla fatturazione", "fatturazione", "it", True),
+        ("la fatturazione e le domande dei clienti", "fatturazione", "it", False),
+    ],
+)
+def test_work_named_as_what_customers_ask_about(text, term, language, asked):
+    assert is_asked_about(*around(text, term), language) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        ("When one of our clients has a car accident they call us and somebody takes the details", True),
+        ("Wenn ein Kunde einen Schaden hat, ruft er an oder schreibt uns.", True),
+        ("Anfragen von Mietern und Eigentümern beantworten", True),
+        ("quando un cliente ha un problema ci chiamano", True),
+        ("keying invoices into the ERP and running payroll", False),
+        ("Buchhaltung und Lohnabrechnung", False),
+    ],
+)
+def test_customer_contact_in_other_words(text, contact):
+    assert describes_customer_contact(text) is contact
+
+
+def test_front_office_only_in_three_languages():
+    assert says_front_office_only("Only talking to users, nothing internal.")
+    assert says_front_office_only("Reine Kundenkommunikation, die Abrechnung macht unsere Verwaltung.")
+    assert says_front_office_only("solo rapporto con i clienti, niente di interno")
+    assert not says_front_office_only("customer service and the back office for contracts")
+
+
+def test_german_compounds_ending_in_a_glossary_word():
+    surfaces = {"rechnungen": "invoicing", "buchhaltung": "accounting", "hotline": "phone"}
+    text = "Honorarrechnungen schreiben und die Störungshotline; Rechnungen prüfen"
+    found = [(key, text[start:end]) for key, start, end in compound_heads(text, "de", surfaces)]
+    # "Rechnungen" on its own is the entity ruler's: only the compounds come from here.
+    assert found == [("invoicing", "Honorarrechnungen"), ("phone", "Störungshotline")]
+    assert list(compound_heads("Honorarrechnungen", "en", surfaces)) == []
+    # A prefix is not a compound's first word: "Abrechnung" is not a kind of "Rechnung".
+    assert list(compound_heads("Abrechnung", "de", {"rechnung": "invoicing"})) == []
