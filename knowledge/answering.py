@@ -7,7 +7,8 @@ what the conversation talked about last), so this is tested without Rasa. The st
 2. the subject: the terms the question names, else the previous subject ("and their salaries?");
 3. two terms of the same kind ("HR versus customer care") are compared: each side's answer, labelled;
 4. otherwise the passages of each candidate's answer are ranked by prior plus word relevance, and the reply
-   leads with the passages the question is about.
+   leads with the passages the question is about;
+5. a passage of another candidate topic that fits about as well and adds a fact follows the leading ones.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ FOCUS_THRESHOLD = 0.12
 # Passages at least this share of the best relevance also lead.
 LEAD_SHARE = 0.6
 MAX_FOCUSED_PASSAGES = 3
+# A passage of another candidate topic joins the reply when it fits the question at least this well, both
+# absolutely and as a share of the reply's best passage, and shows a fact the reply does not.
+SUPPLEMENT_MATCH = 0.3
+SUPPLEMENT_SHARE = 0.7
 FOLLOWUP_INTENT = "followup_other"
 # The topic that presents the four service models: a question there that names the work ("which model for
 # e-mail, chat and accounting?") is answered with the model that work needs first.
@@ -116,14 +121,14 @@ class Answerer:
         ]
         if not answers:
             return None
-        topic, answer, relevance = self._best(question, answers)
+        topic, answer, relevance, elsewhere = self._best(question, answers)
         if words_must_match and not self._clearly_about_content(question, topic, relevance):
             return None
         compared = compared_terms(question.terms)
         comparison = self._comparison(question, topic, compared) if compared else None
         if comparison:
             return comparison
-        chosen = lead_with_relevant(answer.passages, relevance)
+        chosen = with_new_facts_from(elsewhere, lead_with_relevant(answer.passages, relevance), relevance)
         reply = self._reply(answer, chosen, subject_of(answer, question))
         return self._with_fitting_model(reply, question) if topic == SERVICE_MODELS_TOPIC else reply
 
@@ -198,8 +203,11 @@ class Answerer:
                 return answer
         return self._answer(topic, language, subjects[0].key if subjects else None, kind)
 
-    def _best(self, question: Question, answers: list[tuple[str, Answer, float]]) -> tuple[str, Answer, dict]:
-        """The candidate whose best passage scores highest (prior plus relevance), and the relevances."""
+    def _best(
+        self, question: Question, answers: list[tuple[str, Answer, float]]
+    ) -> tuple[str, Answer, dict, dict[Passage, float]]:
+        """The candidate whose best passage scores highest (prior plus relevance), the relevances of its
+        passages, and those of the other candidates' passages."""
         passages = [p for _, answer, _ in answers for p in answer.passages]
         relevance = self.ranker.relevance(question.text, question.language, passages)
 
@@ -208,7 +216,9 @@ class Answerer:
             return PRIOR_WEIGHT * prior + max(relevance[passage_key(p)] for p in answer.passages)
 
         topic, answer, _ = max(answers, key=score)
-        return topic, answer, {passage_key(p): relevance[passage_key(p)] for p in answer.passages}
+        own = {passage_key(p): relevance[passage_key(p)] for p in answer.passages}
+        elsewhere = {p: relevance[passage_key(p)] for p in passages if p.topic != answer.topic}
+        return topic, answer, own, elsewhere
 
     def _comparison(self, question: Question, topic: str, terms: tuple[Term, Term]) -> Reply | None:
         """Both sides of "A versus B", each labelled, when the topic answers them differently."""
@@ -257,6 +267,34 @@ def lead_with_relevant(passages: tuple[Passage, ...], relevance: dict) -> tuple[
     )
     rest = [p for p in passages if p not in leading]
     return tuple([*leading, *rest][: max(MAX_FOCUSED_PASSAGES, len(leading))])
+
+
+def with_new_facts_from(
+    elsewhere: dict[Passage, float], chosen: tuple[Passage, ...], relevance: dict
+) -> tuple[Passage, ...]:
+    """The chosen passages, with the best passage of another candidate topic after the leading ones when it
+    fits the question almost as well and says something they do not (a fact they do not show).
+
+    "Is BPO still mostly about factories?" is history and today; "why are call-center jobs entry-level?" is
+    pay and the skills the work needs. Knowledge is split by topic; a question need not be.
+    """
+    best = max((relevance.get(passage_key(p), 0.0) for p in chosen), default=0.0)
+    if best < FOCUS_THRESHOLD:
+        return chosen  # a general question: its topic's whole answer
+    shown = {fact for p in chosen for fact in p.facts}
+    texts = {p.text for p in chosen}
+    fitting = [
+        (score, p)
+        for p, score in elsewhere.items()
+        if score >= max(SUPPLEMENT_MATCH, SUPPLEMENT_SHARE * best)
+        and set(p.facts) - shown
+        and p.text not in texts
+    ]
+    if not fitting:
+        return chosen
+    _, extra = max(fitting, key=lambda item: item[0])
+    leading = sum(1 for p in chosen if relevance.get(passage_key(p), 0.0) >= LEAD_SHARE * best)
+    return (*chosen[:leading], extra, *chosen[leading:])
 
 
 def opens_like_a_followup(question: Question) -> bool:

@@ -220,3 +220,18 @@ def test_a_message_that_opens_like_a_follow_up_keeps_the_previous_topic_in_the_r
         language="it", previous_topic="albania_market",
     )  # fmt: skip
     assert reply.topic == "albania_market" and "25.000" in reply.text
+
+
+def test_a_passage_of_another_candidate_topic_that_fits_as_well_joins_the_reply(qa):
+    # The classifier says "services"; 24/7 as a reason to outsource lives in another topic, which the words
+    # make a candidate. Its passage fits the question about as well and adds a fact, so it is in the reply.
+    reply = ask(
+        qa, "can a call centre be open 24/7 or only office hours?",
+        [("ask_services", 0.77), ("ask_reasons_to_outsource", 0.16)], ["call centre"],
+    )  # fmt: skip
+    topics = [p.topic for p in reply.passages]
+    assert topics[0] == reply.topic and "reasons_to_outsource" in topics[1:]
+    assert "24/7" in reply.text
+    # Only passages that add a fact join: no passage repeats what the reply already shows.
+    texts = [p.text for p in reply.passages]
+    assert len(texts) == len(set(texts))
