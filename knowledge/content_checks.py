@@ -79,11 +79,13 @@ def cross_check(content: Content) -> list[Problem]:
 def _check_glossary(content: Content, term_keys: set[str]) -> list[Problem]:
     problems = []
     owner: dict[tuple[str, str], str] = {}
+    # A group of languages ("a language not on the list") is the broader term of languages, not one itself.
+    language_groups = {term.broader for term in content.terms if term.kind == "language"}
     for term in content.terms:
         label = f"term '{term.key}'"
         if term.broader is not None and (term.broader not in term_keys or term.broader == term.key):
             problems.append(Problem(content.file_of(term), label, f"unknown broader term '{term.broader}'"))
-        if term.kind == "language" and term.code is None:
+        if term.kind == "language" and term.code is None and term.key not in language_groups:
             problems.append(Problem(content.file_of(term), label, "a language needs its ISO 639-1 'code'"))
         for language, surfaces in term.synonyms.items():
             for surface in surfaces:

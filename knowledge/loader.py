@@ -303,7 +303,7 @@ def _upsert(session: Session, table: type, rows: list[dict], report: SyncReport)
     existing = {
         tuple(getattr(row, k) for k in key_columns): row for row in session.execute(select(table)).scalars()
     }
-    wanted_keys = set()
+    wanted_keys, changed = set(), []
     for values in rows:
         key = tuple(values[k] for k in key_columns)
         wanted_keys.add(key)
@@ -312,9 +312,13 @@ def _upsert(session: Session, table: type, rows: list[dict], report: SyncReport)
             session.add(table(**values))
             report.added[table.__tablename__] += 1
         elif any(getattr(row, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(row, name, value)
-            report.updated[table.__tablename__] += 1
+            changed.append((row, values))
+    # New rows first: an existing term may now point at a new broader term ("unlisted_language").
+    session.flush()
+    for row, values in changed:
+        for name, value in values.items():
+            setattr(row, name, value)
+        report.updated[table.__tablename__] += 1
     stale = [row for key, row in existing.items() if key not in wanted_keys]
     # A term pointing at another stale term goes first.
     return sorted(stale, key=lambda row: getattr(row, "broader_key", None) is None)

@@ -235,3 +235,25 @@ def test_a_passage_of_another_candidate_topic_that_fits_as_well_joins_the_reply(
     # Only passages that add a fact join: no passage repeats what the reply already shows.
     texts = [p.text for p in reply.passages]
     assert len(texts) == len(set(texts))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "term", "named"),
+    [
+        ("en", "Do you have agents who speak Dutch?", "dutch", "Dutch"),
+        ("it", "Ci servirebbe supporto in polacco, si può fare?", "polacco", "polacco"),
+        ("de", "Geht auch Schwedisch?", "schwedisch", "Schwedisch"),
+    ],
+)
+def test_a_language_not_on_the_list_is_named_and_not_promised(qa, language, text, term, named):
+    reply = ask(qa, text, [("ask_languages", 0.9)], [term], language=language)
+    first = reply.passages[0].text
+    assert named in first and first.count(named) >= 1
+    assert {"en": "case by case", "it": "caso per caso", "de": "Einzelfall"}[language] in first
+    # The article's list comes with it, so the visitor sees what is covered.
+    assert {"en": "Chinese", "it": "cinese", "de": "Chinesisch"}[language] in first
+
+
+def test_a_language_on_the_list_gets_the_list(qa):
+    reply = ask(qa, "Do you speak German?", [("ask_languages", 0.9)], ["german"])
+    assert reply.passages[0].text.startswith("Call centers in Albania work in English")

@@ -76,6 +76,21 @@ def test_removed_topic_disappears(session_factory, content_copy):
     assert kb.topic_for_intent("ask_kpis") == "kpis"
 
 
+def test_a_reload_can_point_existing_terms_at_a_new_broader_term(session_factory, content_copy):
+    # The broader term is inserted before the terms that now point at it (a foreign key in the database).
+    glossary = content_copy / "glossary.yml"
+    document = glossary.read_text(encoding="utf-8")
+    group = document[document.index("  - key: unlisted_language") : document.index("  - key: portuguese")]
+    glossary.write_text(document.replace(group, "").replace("    broader: unlisted_language\n", ""), "utf-8")
+    edit(content_copy / "languages.yml", "      - variant: unlisted_language", "      - variant: polish")
+    load(session_factory, content_copy)
+    glossary.write_text(document, encoding="utf-8")
+    edit(content_copy / "languages.yml", "      - variant: polish", "      - variant: unlisted_language")
+    report = load(session_factory, content_copy)
+    assert report.added["terms"] == 1 and report.updated["terms"] == 7
+    assert KnowledgeBase(session_factory).term("dutch").broader == "unlisted_language"
+
+
 BROKEN_CONTENT = [
     pytest.param(
         "market.yml",
