@@ -150,14 +150,17 @@ FRONT_OFFICE_ONLY: dict[str, tuple[str, ...]] = {
     "en": (
         "nothing internal", "only talking to", "only customer contact", "purely customer-facing",
         "only customer-facing", "just customer contact", "no back office", "no back-office",
+        "only someone to talk to", "just someone to talk to", "only need someone to talk to",
     ),
     "it": (
         "niente di interno", "nulla di interno", "solo contatto con i clienti", "solo rapporto con i clienti",
-        "solo front office", "nessun back office", "niente back office",
+        "solo front office", "nessun back office", "niente back office", "solo chi parla con i clienti",
+        "solo qualcuno che parli con i clienti", "solo il contatto con i clienti",
     ),
     "de": (
         "nichts internes", "reine kundenkommunikation", "nur kundenkommunikation", "nur kundenkontakt",
         "rein kundenseitig", "nur front-office", "kein back-office", "kein backoffice",
+        "nur den kundenkontakt", "nur die kundenkommunikation", "nur jemanden für die kunden",
     ),
 }  # fmt: skip
 # Nouns for what customers ask: work named as their subject ("billing questions", "Fragen zur

@@ -102,6 +102,7 @@ def test_front_office_only_in_three_languages():
     assert says_front_office_only("Only talking to users, nothing internal.")
     assert says_front_office_only("Reine Kundenkommunikation, die Abrechnung macht unsere Verwaltung.")
     assert says_front_office_only("solo rapporto con i clienti, niente di interno")
+    assert says_front_office_only("La logistica la facciamo noi, ci serve solo chi parla con i clienti.")
     assert not says_front_office_only("customer service and the back office for contracts")
 
 
