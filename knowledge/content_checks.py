@@ -79,8 +79,16 @@ def cross_check(content: Content) -> list[Problem]:
 def _check_glossary(content: Content, term_keys: set[str]) -> list[Problem]:
     problems = []
     owner: dict[tuple[str, str], str] = {}
-    # A group of languages ("a language not on the list") is the broader term of languages, not one itself.
-    language_groups = {term.broader for term in content.terms if term.kind == "language"}
+    # A group of languages ("a language not on the list"): the broader term of languages, itself not served
+    # and part of no other group. It is no language of its own, so it has no code.
+    language_groups = {
+        group.key
+        for group in content.terms
+        if group.kind == "language"
+        and group.served is False
+        and group.broader is None
+        and any(term.broader == group.key for term in content.terms)
+    }
     for term in content.terms:
         label = f"term '{term.key}'"
         if term.broader is not None and (term.broader not in term_keys or term.broader == term.key):

@@ -61,13 +61,16 @@ def terms(session: Session, kind: str, language: str) -> list[Term]:
     return [found for key in list(keys) if (found := term(session, key, language))]
 
 
-def surfaces(session: Session) -> dict[str, dict[str, list[str]]]:
-    """Every surface form by term kind and term key: {kind: {key: [surface, ...]}}."""
-    rows = session.execute(
+def surfaces(session: Session, language: str | None = None) -> dict[str, dict[str, list[str]]]:
+    """Every surface form (of one language, if given) by term kind and key: {kind: {key: [surface, ...]}}."""
+    query = (
         select(models.Term.kind, models.Term.key, models.TermSynonym.surface)
         .join(models.TermSynonym, models.TermSynonym.term_key == models.Term.key)
         .order_by(models.Term.key, models.TermSynonym.surface)
-    ).all()
+    )
+    if language is not None:
+        query = query.where(models.TermSynonym.language == language)
+    rows = session.execute(query).all()
     glossary: dict[str, dict[str, list[str]]] = {}
     for kind, key, surface in rows:
         glossary.setdefault(kind, {}).setdefault(key, []).append(surface)

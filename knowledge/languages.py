@@ -59,6 +59,13 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
         "viele",
     ),
 }
+# Words that open a question typed without its question mark ("tell me how FTE pricing works"), besides the
+# question words: inside the form such a message is a question, not a description of the work.
+QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("what is", "what are", "what does", "tell me", "explain", "can you", "could you", "do you"),
+    "it": ("cos'è", "cosa è", "che cos'è", "cosa sono", "dimmi", "mi dica", "spiegami", "mi spieghi"),
+    "de": ("was ist", "was sind", "sagen sie", "erklären sie", "erklär mir", "können sie", "gibt es"),
+}  # fmt: skip
 # Words that open a follow-up ("and in 2015?", "e nel BPO?", "und beim Callcenter?"): the previous topic then
 # competes with a prior of its own, whatever the classifier says (knowledge/answering.py).
 FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {

@@ -298,6 +298,10 @@ def sync(session: Session, content: Content) -> SyncReport:
     return report
 
 
+# Columns that may point at a row inserted in the same sync (a new broader term).
+LATE_COLUMNS = frozenset({"broader_key"})
+
+
 def _upsert(session: Session, table: type, rows: list[dict], report: SyncReport) -> list:
     key_columns = [column.key for column in inspect(table).primary_key]
     existing = {
@@ -313,12 +317,17 @@ def _upsert(session: Session, table: type, rows: list[dict], report: SyncReport)
             report.added[table.__tablename__] += 1
         elif any(getattr(row, name) != value for name, value in values.items()):
             changed.append((row, values))
-    # New rows first: an existing term may now point at a new broader term ("unlisted_language").
-    session.flush()
+            report.updated[table.__tablename__] += 1
+    # Updates and inserts flush together (updates first, so a unique value can move between rows); a term
+    # pointing at a broader term is repointed after the flush, since the broader term may be new.
     for row, values in changed:
         for name, value in values.items():
-            setattr(row, name, value)
-        report.updated[table.__tablename__] += 1
+            if name not in LATE_COLUMNS:
+                setattr(row, name, value)
+    session.flush()
+    for row, values in changed:
+        for name in LATE_COLUMNS.intersection(values):
+            setattr(row, name, values[name])
     stale = [row for key, row in existing.items() if key not in wanted_keys]
     # A term pointing at another stale term goes first.
     return sorted(stale, key=lambda row: getattr(row, "broader_key", None) is None)

@@ -303,10 +303,10 @@ class KnowledgeBase:
         with self._session_factory() as session:
             return glossary.terms(session, kind, language)
 
-    def glossary(self) -> dict[str, dict[str, list[str]]]:
-        """Every surface form by term kind and term key: {kind: {key: [surface, ...]}}."""
+    def glossary(self, language: str | None = None) -> dict[str, dict[str, list[str]]]:
+        """Every surface form (of one language, if given) by term kind and key: {kind: {key: [surface]}}."""
         with self._session_factory() as session:
-            return glossary.surfaces(session)
+            return glossary.surfaces(session, language)
 
     def loanwords(self) -> list[str]:
         """Surface forms used in more than one language ("bpo", "call center", "payroll", ...)."""

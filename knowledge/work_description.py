@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from knowledge.languages import CLAUSE_BREAKS, NOT_ONLY
+from knowledge.languages import CLAUSE_BREAKS, NEGATION_CUES, NOT_ONLY
 from knowledge.work_words import (
+    COMPOUND_PREFIXES,
     COMPOUNDING_LANGUAGES,
     CUSTOMER_CONTACT,
     FRONT_OFFICE_ONLY,
     KEPT_IN_HOUSE,
     NEGATION_AFTER,
+    NOT_COMPOUND_HEADS,
     QUESTION_NOUNS,
 )
 
@@ -31,10 +33,12 @@ KEPT_WINDOW_BEFORE = 4
 # "Fragen zur Betriebskostenabrechnung", "questions about our billing": the question noun this close before.
 ASKED_WINDOW_BEFORE = 3
 JOINING_WORDS = frozenset({"and", "or", "plus", "e", "ed", "o", "und", "oder", "sowie"})
-# "Nicht mehr" is "no longer" ("schaffen wir nicht mehr"): a need, not a refusal.
-NOT_NEGATING_AFTER = frozenset({"mehr"})
-# A compound's last part must be a word of its own (five letters at least) after a real first part.
-MIN_COMPOUND_HEAD = 5
+# "Nicht mehr" is "no longer" ("schaffen wir nicht mehr"), "nicht hinterher" not keeping up: a need, not a
+# refusal. Nor is a clause that says the work is too much ("die Anrufe schaffen wir nicht").
+NOT_NEGATING_AFTER = frozenset({"mehr", "hinterher", "nach", "allein", "alleine"})
+OVERLOAD_WORDS = frozenset({"schaffen", "schafft", "hinterher", "überlastet", "ueberlastet"})
+# A compound's last part must be a word of its own (six letters at least) after a real first part.
+MIN_COMPOUND_HEAD = 6
 MIN_COMPOUND_MODIFIER = 3
 
 
@@ -58,21 +62,28 @@ def _has_phrase(words: list[str], phrases: tuple[str, ...]) -> bool:
 
 def is_kept_in_house(before: str, after: str, language: str) -> bool:
     """Whether the term's clause keeps the work: "billing stays with us", "la contabilità la facciamo noi",
-    "die Prüfung machen wir selbst im Lager". The clause ends at punctuation or "but"."""
+    "die Prüfung machen wir selbst im Lager". The clause ends at punctuation or "but"; before the term only
+    its last few words count, back to an "and" ("reception stays with us and payroll goes out")."""
     cues = KEPT_IN_HOUSE.get(language, ())
     window = _clause_before(before, language)[-KEPT_WINDOW_BEFORE:]
-    return _has_phrase(window, cues) or _has_phrase(_clause_after(after, language), cues)
+    joined_at = max((i for i, word in enumerate(window) if word in JOINING_WORDS), default=-1)
+    return _has_phrase(window[joined_at + 1 :], cues) or _has_phrase(_clause_after(after, language), cues)
 
 
 def is_negated_after(after: str, language: str) -> bool:
     """Whether the rest of the clause says no to the term: "per Mail oder Chat nehmen wir Störungen nicht
-    an". Not "nicht nur" (not only) nor "nicht mehr" (no longer)."""
-    words = _clause_after(after, language)
+    an". Not "nicht nur" (not only), "nicht mehr" (no longer) or "schaffen wir nicht" (too much work)."""
+    # Cut at punctuation only: "nur" breaks a clause, and "nicht nur" must still be seen.
+    words = WORDS.findall(PUNCTUATION_BREAK.split(after.lower())[0])
+    if OVERLOAD_WORDS.intersection(words):
+        return False
     cues, exceptions = NEGATION_AFTER.get(language, ()), {*NOT_ONLY.get(language, ()), *NOT_NEGATING_AFTER}
-    return any(
-        word in cues and (index + 1 >= len(words) or words[index + 1] not in exceptions)
-        for index, word in enumerate(words)
-    )
+    for index, word in enumerate(words):
+        if word in CLAUSE_BREAKS.get(language, ()) and (index == 0 or words[index - 1] not in cues):
+            return False  # "..., aber nicht per Chat": the next clause is another term's
+        if word in cues and (index + 1 >= len(words) or words[index + 1] not in exceptions):
+            return True
+    return False
 
 
 def is_asked_about(before: str, after: str, language: str) -> bool:
@@ -100,8 +111,15 @@ def describes_customer_contact(text: str) -> bool:
 
 
 def says_front_office_only(text: str) -> bool:
-    """ "Only talking to users, nothing internal", "reine Kundenkommunikation"."""
-    return mentions_phrase(text, FRONT_OFFICE_ONLY)
+    """ "Only talking to users, nothing internal", "reine Kundenkommunikation"; not "nicht nur
+    Kundenkontakt, sondern auch die Buchhaltung"."""
+    listed = [phrase for phrases in FRONT_OFFICE_ONLY.values() for phrase in phrases]
+    negations = {word for words in NEGATION_CUES.values() for word in words}
+    for match in re.finditer(rf"\b({'|'.join(map(re.escape, listed))})\b", text.lower()):
+        preceding = WORDS.findall(text[: match.start()].lower())[-1:]
+        if not negations.intersection(preceding):
+            return True
+    return False
 
 
 def compound_heads(text: str, language: str, surfaces: Mapping[str, str]) -> Iterator[tuple[str, int, int]]:
@@ -113,11 +131,16 @@ def compound_heads(text: str, language: str, surfaces: Mapping[str, str]) -> Ite
     """
     if language not in COMPOUNDING_LANGUAGES:
         return
+    prefixes, false_heads = COMPOUND_PREFIXES.get(language, ()), NOT_COMPOUND_HEADS.get(language, ())
     for match in re.finditer(r"\w+", text):
         word = match.group().lower()
         if word in surfaces:
             continue
         for cut in range(MIN_COMPOUND_MODIFIER, len(word) - MIN_COMPOUND_HEAD + 1):
-            if (key := surfaces.get(word[cut:])) is not None:
+            key = surfaces.get(word[cut:])
+            if key is None:
+                continue
+            # The longest ending decides: "Aus-lagerung" is a derived word, not a kind of storage.
+            if word[cut:] not in false_heads and not word[:cut].endswith(prefixes):
                 yield key, match.start(), match.end()
-                break
+            break

@@ -130,7 +130,7 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "call us", "calls us", "phone us", "phones us", "ring us", "rings us", "email us", "e-mail us",
         "write to us", "writes to us", "contact us", "contacts us", "get in touch", "gets in touch",
         "reach us", "reaches us", "answer questions", "answering questions", "answer their questions",
-        "answering their questions", "talking to", "talk to our customers", "talk to customers",
+        "answering their questions", "talk to our customers", "talk to customers", "talking to customers",
     ),
     "it": (
         "ci chiamano", "ci chiama", "ci telefonano", "ci telefona", "ci scrivono", "ci scrive",
@@ -138,8 +138,9 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "rispondere ai clienti", "parlare con i clienti", "risposte ai clienti",
     ),
     "de": (
-        "ruft", "ruft an", "rufen an", "rufen uns an", "anruft", "anrufen", "anrufer",
-        "schreibt uns", "schreiben uns", "meldet sich", "melden sich", "kontaktiert uns", "kontaktieren uns",
+        "ruft an", "ruft er an", "ruft sie an", "ruft man an", "rufen an", "rufen uns an", "ruft uns an",
+        "anruft", "anrufen", "anrufer", "schreibt uns", "schreiben uns", "kontaktiert uns",
+        "kontaktieren uns",
         "anfragen beantworten", "fragen beantworten", "anfragen von", "fragen von", "auskunft geben",
         "auskünfte geben", "mit den kunden sprechen", "mit kunden sprechen",
     ),
@@ -149,17 +150,17 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
 FRONT_OFFICE_ONLY: dict[str, tuple[str, ...]] = {
     "en": (
         "nothing internal", "only talking to", "only customer contact", "purely customer-facing",
-        "only customer-facing", "just customer contact", "no back office", "no back-office",
+        "only customer-facing", "just customer contact",
         "only someone to talk to", "just someone to talk to", "only need someone to talk to",
     ),
     "it": (
         "niente di interno", "nulla di interno", "solo contatto con i clienti", "solo rapporto con i clienti",
-        "solo front office", "nessun back office", "niente back office", "solo chi parla con i clienti",
+        "solo front office", "solo chi parla con i clienti",
         "solo qualcuno che parli con i clienti", "solo il contatto con i clienti",
     ),
     "de": (
         "nichts internes", "reine kundenkommunikation", "nur kundenkommunikation", "nur kundenkontakt",
-        "rein kundenseitig", "nur front-office", "kein back-office", "kein backoffice",
+        "rein kundenseitig", "nur front-office",
         "nur den kundenkontakt", "nur die kundenkommunikation", "nur jemanden für die kunden",
     ),
 }  # fmt: skip
@@ -167,13 +168,20 @@ FRONT_OFFICE_ONLY: dict[str, tuple[str, ...]] = {
 # Betriebskostenabrechnung", "domande sulla fatturazione") is customer contact, not the back-office work.
 QUESTION_NOUNS: dict[str, tuple[str, ...]] = {
     "en": ("question", "questions", "query", "queries", "enquiry", "enquiries", "inquiry", "inquiries"),
-    "it": ("domanda", "domande", "richiesta", "richieste", "chiarimenti", "informazioni"),
+    "it": ("domanda", "domande", "richieste", "chiarimenti"),
     "de": ("frage", "fragen", "anfrage", "anfragen", "auskunft", "auskünfte", "rückfragen"),
 }
 # Words after a term that negate it in the same clause, where the verb comes last ("per Mail oder Chat
 # nehmen wir Störungen nicht an"); English and Italian negate before the term (languages.NEGATION_CUES).
 NEGATION_AFTER: dict[str, tuple[str, ...]] = {
-    "de": ("nicht", "kein", "keine", "keinen"),
+    "de": ("nicht", "nichts", "kein", "keine", "keinen"),
 }
 # Languages that write compounds as one word: "Honorarrechnungen" names invoices ("Rechnungen").
 COMPOUNDING_LANGUAGES = ("de",)
+# A first part ending like a verb prefix makes a derived word, not a compound: "Auslagerung" (outsourcing) is
+# not "Lagerung" (storage), "Wiederherstellung" not "Herstellung", "Hochrechnung" not "Rechnung".
+COMPOUND_PREFIXES: dict[str, tuple[str, ...]] = {
+    "de": ("aus", "be", "ver", "ent", "zer", "hoch", "wieder", "vor", "ab"),
+}
+# Glossary words that more often end another word than head a compound: "Festpreisen" is not travel.
+NOT_COMPOUND_HEADS: dict[str, tuple[str, ...]] = {"de": ("reisen",)}

@@ -248,7 +248,7 @@ def test_a_passage_of_another_candidate_topic_that_fits_as_well_joins_the_reply(
 def test_a_language_not_on_the_list_is_named_and_not_promised(qa, language, text, term, named):
     reply = ask(qa, text, [("ask_languages", 0.9)], [term], language=language)
     first = reply.passages[0].text
-    assert named in first and first.count(named) >= 1
+    assert first.startswith(named) or f"({named})" in first
     assert {"en": "case by case", "it": "caso per caso", "de": "Einzelfall"}[language] in first
     # The article's list comes with it, so the visitor sees what is covered.
     assert {"en": "Chinese", "it": "cinese", "de": "Chinesisch"}[language] in first

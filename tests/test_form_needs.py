@@ -175,3 +175,19 @@ def test_a_long_description_taken_for_a_topic_is_not_answered_as_a_question(acti
     messages, slots = form_run(described(text, [], language="en", intent="ask_italian_law"))
     assert responses(messages) == ["utter_didnt_catch"]
     assert slots["form_misses"] == {"processes": 1}
+
+
+def test_a_long_question_without_its_question_mark_is_still_answered(action_kb):
+    text = (
+        "tell me how the pricing per full-time seat works for a team of ten agents working in two shifts"
+        " from Monday to Saturday for our Italian customers"
+    )
+    messages, _ = form_run(described(text, [], language="en", intent="ask_pricing"))
+    assert "utter_didnt_catch" not in responses(messages)
+    assert any("seat" in (m.get("text") or "") or "FTE" in (m.get("text") or "") for m in messages)
+
+
+def test_a_question_inside_the_form_names_no_work(action_kb):
+    # "call us back" is customer contact in other words, but a question is not a description of the work.
+    _, slots = form_run(described("Can someone call us back?", [], language="en", intent="human_handoff"))
+    assert not slots.get("processes")

@@ -87,7 +87,8 @@ def test_a_reload_can_point_existing_terms_at_a_new_broader_term(session_factory
     glossary.write_text(document, encoding="utf-8")
     edit(content_copy / "languages.yml", "      - variant: polish", "      - variant: unlisted_language")
     report = load(session_factory, content_copy)
-    assert report.added["terms"] == 1 and report.updated["terms"] == 7
+    assert report.added["terms"] == 1
+    assert report.updated["terms"] == document.count("    broader: unlisted_language\n")
     assert KnowledgeBase(session_factory).term("dutch").broader == "unlisted_language"
 
 

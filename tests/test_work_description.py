@@ -115,3 +115,57 @@ def test_german_compounds_ending_in_a_glossary_word():
     assert list(compound_heads("Honorarrechnungen", "en", surfaces)) == []
     # A prefix is not a compound's first word: "Abrechnung" is not a kind of "Rechnung".
     assert list(compound_heads("Abrechnung", "de", {"rechnung": "invoicing"})) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "language", "kept"),
+    [
+        ("reception stays with us and payroll goes out", "payroll", "en", False),
+        ("der Empfang bleibt bei uns und Buchhaltung geht raus", "Buchhaltung", "de", False),
+    ],
+)
+def test_keeping_one_job_does_not_keep_the_next_one(text, term, language, kept):
+    assert is_kept_in_house(*around(text, term), language) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Per Telefon nicht nur tagsüber, sondern auch abends", "Telefon"),
+        ("Am Telefon kommen wir nicht hinterher", "Telefon"),
+        ("Die Anrufe schaffen wir nicht mehr", "Anrufe"),
+        ("Die Anrufe schaffen wir nicht", "Anrufe"),
+    ],
+)
+def test_too_much_work_or_not_only_is_not_a_refusal(text, term):
+    assert not is_negated_after(around(text, term)[1], "de")
+
+
+def test_not_only_customer_contact_is_not_front_office_only():
+    assert not says_front_office_only("nicht nur Kundenkontakt, sondern auch die Buchhaltung")
+    assert not says_front_office_only("not just customer contact, also the invoicing")
+    assert not says_front_office_only("We have no back office, so we need someone for invoicing")
+
+
+@pytest.mark.parametrize(
+    "text", ["Die Software ruft die Belege ab", "We've been talking to two other providers"]
+)
+def test_other_calls_and_talks_are_not_customer_contact(text):
+    assert not describes_customer_contact(text)
+
+
+def test_information_gathered_for_the_work_is_not_a_customer_question():
+    text = "raccolta informazioni per le paghe dei dipendenti"
+    assert not is_asked_about(*around(text, "paghe"), "it")
+
+
+def test_derived_words_are_not_compounds():
+    surfaces = {
+        "lagerung": "logistics",
+        "rechnung": "invoicing",
+        "herstellung": "manufacturing",
+        "reisen": "travel",
+    }
+    for word in ("Auslagerung", "Lohnberechnung", "Hochrechnung", "Wiederherstellung", "Festpreisen"):
+        assert list(compound_heads(word, "de", surfaces)) == [], word
+    assert [key for key, *_ in compound_heads("Handwerkerrechnung", "de", surfaces)] == ["invoicing"]

@@ -19,6 +19,8 @@ from knowledge.work_description import compound_heads, is_asked_about, is_kept_i
 logger = logging.getLogger(__name__)
 
 ENTITY_KINDS = ("service", "channel", "language", "office", "outsourcing_type", "role", "hours")
+# Compounds name work and channels ("Honorarrechnungen", "Störungshotline"); "werktäglich" is no hours term.
+COMPOUND_KINDS = ("service", "channel")
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +62,8 @@ def named_terms(
         if entity.get("entity") in kinds and isinstance(entity.get("value"), str)
     ]
     covered = [(start, end) for _, start, end in spans if isinstance(start, int) and isinstance(end, int)]
-    for key, start, end in compound_heads(text, language, one_word_surfaces(kb, kinds)):
+    compound_kinds = tuple(kind for kind in kinds if kind in COMPOUND_KINDS)
+    for key, start, end in compound_heads(text, language, one_word_surfaces(kb, language, compound_kinds)):
         if not any(start < other_end and other_start < end for other_start, other_end in covered):
             spans.append((key, start, end))
     named = []
@@ -74,13 +77,14 @@ def named_terms(
     return named
 
 
-def one_word_surfaces(kb: KnowledgeBase, kinds: tuple[str, ...]) -> dict[str, str]:
-    return _one_word_surfaces(kb, kinds, kb.content_digest())
+def one_word_surfaces(kb: KnowledgeBase, language: str, kinds: tuple[str, ...]) -> dict[str, str]:
+    """The language's one-word glossary surfaces of these kinds, to their term keys."""
+    return _one_word_surfaces(kb, language, kinds, kb.content_digest()) if kinds else {}
 
 
-@lru_cache(maxsize=8)
-def _one_word_surfaces(kb: KnowledgeBase, kinds: tuple[str, ...], digest: str | None) -> dict[str, str]:
-    glossary = kb.glossary()
+@lru_cache(maxsize=16)
+def _one_word_surfaces(kb: KnowledgeBase, language: str, kinds: tuple[str, ...], digest: str | None) -> dict:
+    glossary = kb.glossary(language)
     return {
         surface: key
         for kind in kinds

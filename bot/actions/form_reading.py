@@ -9,7 +9,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from bot.actions.common import current_language, form_asks_for, knowledge_base, named_terms
-from knowledge.languages import ADDITIVE_WORDS, CORRECTION_WORDS
+from knowledge.languages import ADDITIVE_WORDS, CORRECTION_WORDS, QUESTION_OPENERS, QUESTION_WORDS
 from knowledge.recommender import split_by_office
 from knowledge.work_description import (
     describes_customer_contact,
@@ -26,6 +26,8 @@ IMPLIED_BACK_OFFICE = "administration"
 # may be customer contact or internal processing. Named when the form opens, they do not answer "what would
 # you like to outsource?": the form still asks, and the answer decides.
 VAGUE_PROCESSES = frozenset({IMPLIED_BACK_OFFICE})
+# Question words that also open statements ("many of our customers call us ...").
+NOT_QUESTION_OPENERS = frozenset({"much", "many", "long", "often", "viel", "viele"})
 # Words beyond which a description of the work says more than the terms found in it.
 RICH_DESCRIPTION = 20
 
@@ -107,8 +109,21 @@ def says_any(tracker: Tracker, words: dict[str, tuple[str, ...]]) -> bool:
 
 def is_description(tracker: Tracker) -> bool:
     """A long statement: in answer to the form's question it is an attempt to answer, even when the
-    classifier took it for a knowledge topic ("when a client has an accident they call us ...")."""
-    return "?" not in message_text(tracker) and len(message_text(tracker).split()) > RICH_DESCRIPTION
+    classifier took it for a knowledge topic ("when a client has an accident they call us ..."). Not a
+    question typed without its question mark ("tell me how FTE pricing works ...", "wie funktioniert ...")."""
+    text = message_text(tracker)
+    if "?" in text or len(text.split()) <= RICH_DESCRIPTION:
+        return False
+    return not opens_like_a_question(text)
+
+
+def opens_like_a_question(text: str) -> bool:
+    """ "How ...", "tell me ...", "spiegami ...", "erklären Sie ...": a question without its question mark."""
+    first_words = " ".join(text.lower().replace("’", "'").split()[:3])
+    openers = [word for words in (*QUESTION_WORDS.values(), *QUESTION_OPENERS.values()) for word in words]
+    return any(
+        first_words.startswith(f"{opener} ") for opener in openers if opener not in NOT_QUESTION_OPENERS
+    )
 
 
 def talks_to_customers(tracker: Tracker) -> bool:

@@ -203,8 +203,12 @@ class ValidateProspectForm(FormValidationAction):
         describes_work = form_asks_for(tracker, "processes") or opens_the_form(tracker)
         if describes_work:
             channels, offices = self._terms(tracker, "channel"), self._terms(tracker, "office")
-            contact = talks_to_customers(tracker)
-            found = with_implied_processes(found, channels, offices, contact, message_text(tracker))
+            # Only an answer describes the work: "can someone call us back?" is a question.
+            answers = states_needs(tracker) or (
+                answers_asked_slot(tracker, "processes", free_text=True) and "?" not in message_text(tracker)
+            )
+            contact, text = (talks_to_customers(tracker), message_text(tracker)) if answers else (False, "")
+            found = with_implied_processes(found, channels, offices, contact, text)
         if not found:
             return {"processes": []} if self._unknown_answer(tracker, "processes") else {}
         unasked = not form_asks_for(tracker, "processes") and not tracker.get_slot("processes")
