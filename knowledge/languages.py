@@ -66,6 +66,14 @@ QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
     "it": ("cos'è", "cosa è", "che cos'è", "cosa sono", "dimmi", "mi dica", "spiegami", "mi spieghi"),
     "de": ("was ist", "was sind", "sagen sie", "erklären sie", "erklär mir", "können sie", "gibt es"),
 }  # fmt: skip
+# Words that ask what something means ("what does FTE mean?", "cosa vuol dire win-win?", "was bedeutet
+# 80/20?"): the shape of a question, not its subject. The ranking drops them like stop words, or "cosa vuol
+# dire" matched the example questions of whichever topic explains most terms (nearshore).
+MEANING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("mean", "means", "meaning", "stand", "stands"),
+    "it": ("vuol", "vuole", "dire", "significa", "significato", "intende", "intendete"),
+    "de": ("bedeutet", "bedeuten", "bedeutung", "heißt", "heisst", "meint", "meinen"),
+}
 # Words that open a follow-up ("and in 2015?", "e nel BPO?", "und beim Callcenter?"): the previous topic then
 # competes with a prior of its own, whatever the classifier says (knowledge/answering.py).
 FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {

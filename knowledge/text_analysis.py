@@ -13,7 +13,7 @@ from functools import lru_cache
 import spacy
 from spacy.lookups import load_lookups
 
-from knowledge.languages import CLAUSE_BREAKS, NEGATION_CUES, NOT_ONLY, QUESTION_WORDS
+from knowledge.languages import CLAUSE_BREAKS, MEANING_WORDS, NEGATION_CUES, NOT_ONLY, QUESTION_WORDS
 
 WORDLIKE = re.compile(r"\w", re.UNICODE)
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
@@ -41,6 +41,9 @@ class TextAnalyzer:
             self._lemmas = load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup")
         except ValueError:  # spacy-lookups-data has no lookup table for this language
             self._lemmas = {}
+        meaning = {fold_accents(self.lemma(word)) for word in MEANING_WORDS.get(language, ())}
+        self._function_words |= meaning
+        self._stop_words |= meaning
 
     def lemma(self, word: str) -> str:
         """The lookup lemma, followed to its end: the Italian table maps "stipendi" to "stipendio" but

@@ -257,3 +257,12 @@ def test_a_language_not_on_the_list_is_named_and_not_promised(qa, language, text
 def test_a_language_on_the_list_gets_the_list(qa):
     reply = ask(qa, "Do you speak German?", [("ask_languages", 0.9)], ["german"])
     assert reply.passages[0].text.startswith("Call centers in Albania work in English")
+
+
+def test_what_a_term_means_is_ranked_by_the_term_not_by_the_words_for_meaning(qa):
+    # "cosa vuol dire" is in many example questions (nearshore explains three terms): the subject decides.
+    reply = ask(
+        qa, "e il modello per FTE cosa vuol dire?", [("followup_other", 0.87), ("ask_pricing", 0.11)],
+        language="it", previous_topic="kpis",
+    )  # fmt: skip
+    assert reply.passages[0].topic == "pricing" and "FTE" in reply.passages[0].text
