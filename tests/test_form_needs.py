@@ -191,3 +191,12 @@ def test_a_question_inside_the_form_names_no_work(action_kb):
     # "call us back" is customer contact in other words, but a question is not a description of the work.
     _, slots = form_run(described("Can someone call us back?", [], language="en", intent="human_handoff"))
     assert not slots.get("processes")
+
+
+def test_a_question_that_also_answers_the_form_gets_its_answer(action_kb):
+    text = "Macht BPO für uns Sinn, wenn uns für die Buchhaltung einfach Zeit und Know-how fehlen?"
+    entities = [{"entity": "outsourcing_type", "value": "BPO"}, {"entity": "service", "value": "Buchhaltung"}]
+    message = described(text, entities, intent="request_recommendation")
+    messages, slots = form_run(message)
+    assert slots["processes"] == ["accounting"]
+    assert any("Zeit" in (m.get("text") or "") for m in messages)  # the BPO answer: skills or time lacking

@@ -127,10 +127,11 @@ class ValidateProspectForm(FormValidationAction):
         asked = tracker.get_slot("requested_slot")
         before = dict(tracker.slots)  # the SDK's run updates the tracker with what it extracts
         events = await super().run(dispatcher, tracker, domain)
-        if asked is None and "?" in message_text(tracker):
-            # "Our support drowns in e-mails: can a BPO take that over?" starts the form; answer it first.
-            events += answer_question(dispatcher, tracker, None, words_must_match=True, inside_form=True)
         answered = filled_any_form_slot(events, asked, before)
+        if "?" in message_text(tracker) and (asked is None or (answered and asked in NEEDS_SLOTS)):
+            # "Our support drowns in e-mails: can a BPO take that over?" starts the form, and "does BPO make
+            # sense if we lack the time for the accounting?" answers "what to outsource?": answer it too.
+            events += answer_question(dispatcher, tracker, None, words_must_match=True, inside_form=True)
         if asked not in COUNTED_SLOTS or answered or self._left_to_rules(tracker):
             return events  # an answer, a correction, or help/stop/handoff ... (their rules answer)
         missed = self._missed(asked, dispatcher, tracker)
