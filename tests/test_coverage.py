@@ -47,9 +47,18 @@ def test_every_knowledge_intent_of_the_domain_has_a_topic_and_back():
     assert domain_intents == {topic.intent for topic in read_content().topics}
 
 
+MISPRINT = {"en": "misprint", "it": "refuso", "de": "Druckfehler"}
+
+
 @pytest.mark.parametrize("language", REQUIRED_LANGUAGES)
-def test_no_answer_misprints_24_7(language):
+def test_the_articles_27_7_is_only_ever_named_as_a_misprint_for_24_7(language):
+    # The Italian article writes "27/7" (A13): an answer may say so, never repeat it as the service hours.
+    named = 0
     for topic in read_content().topics:
         for answer in topic.answers:
             for passage in answer.passages:
-                assert "27/7" not in passage.text[language]
+                text = passage.text[language]
+                if "27/7" in text:
+                    named += 1
+                    assert "24/7" in text and MISPRINT[language] in text, text
+    assert named >= 1  # a visitor who read the Italian article can ask about it
