@@ -56,6 +56,9 @@ def named_terms(
     in a glossary word ("Honorarrechnungen") that the ruler cannot see."""
     language = current_language(tracker)
     text = tracker.latest_message.get("text") or ""
+    # Read once: the form asks for the terms of each kind of every message, and surfaces and terms only
+    # change with the content.
+    digest = kb.content_digest()
     spans = [
         (entity["value"], entity.get("start"), entity.get("end"))
         for entity in tracker.latest_message.get("entities") or []
@@ -63,12 +66,13 @@ def named_terms(
     ]
     covered = [(start, end) for _, start, end in spans if isinstance(start, int) and isinstance(end, int)]
     compound_kinds = tuple(kind for kind in kinds if kind in COMPOUND_KINDS)
-    for key, start, end in compound_heads(text, language, one_word_surfaces(kb, language, compound_kinds)):
+    surfaces = _one_word_surfaces(kb, language, compound_kinds, digest) if compound_kinds else {}
+    for key, start, end in compound_heads(text, language, surfaces):
         if not any(start < other_end and other_start < end for other_start, other_end in covered):
             spans.append((key, start, end))
     named = []
     for value, start, end in sorted(spans, key=lambda span: span[1] if isinstance(span[1], int) else 0):
-        term = kb.resolve_term(value, language) or kb.term(value, language)
+        term = _term_named(kb, value, language, digest)
         if term is None or term.kind not in kinds:
             continue
         before = text[:start] if isinstance(start, int) else ""
@@ -77,13 +81,15 @@ def named_terms(
     return named
 
 
-def one_word_surfaces(kb: KnowledgeBase, language: str, kinds: tuple[str, ...]) -> dict[str, str]:
-    """The language's one-word glossary surfaces of these kinds, to their term keys."""
-    return _one_word_surfaces(kb, language, kinds, kb.content_digest()) if kinds else {}
+@lru_cache(maxsize=4096)
+def _term_named(kb: KnowledgeBase, value: str, language: str, digest: str | None) -> Term | None:
+    """The term a surface form (or, for a compound's head, a term key) names, per content version."""
+    return kb.resolve_term(value, language) or kb.term(value, language)
 
 
 @lru_cache(maxsize=16)
 def _one_word_surfaces(kb: KnowledgeBase, language: str, kinds: tuple[str, ...], digest: str | None) -> dict:
+    """The language's one-word glossary surfaces of these kinds, to their term keys."""
     glossary = kb.glossary(language)
     return {
         surface: key
