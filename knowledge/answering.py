@@ -22,6 +22,7 @@ from knowledge.languages import FOLLOWUP_OPENERS
 from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef
 from knowledge.ranking import STRONG_MATCH, PassageRanker, passage_key
 from knowledge.recommender import model_for_terms
+from knowledge.text_analysis import opens_with
 
 # The top intent wins alone when it leads the next knowledge intent by at least this much.
 CONFIDENT_MARGIN = 0.3
@@ -298,9 +299,7 @@ def with_new_facts_from(
 
 
 def opens_like_a_followup(question: Question) -> bool:
-    words = " ".join(question.text.lower().split())
-    openers = FOLLOWUP_OPENERS.get(question.language, ())
-    return any(words == opener or words.startswith(f"{opener} ") for opener in openers)
+    return opens_with(question.text, FOLLOWUP_OPENERS.get(question.language, ()))
 
 
 def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:

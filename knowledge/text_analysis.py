@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import spacy
@@ -100,3 +101,10 @@ def is_negated(before: str, language: str) -> bool:
         word.replace("’", "'") in cues and (index + 1 >= len(words) or words[index + 1] not in only)
         for index, word in enumerate(words)
     )
+
+
+def opens_with(text: str, openers: Iterable[str]) -> bool:
+    """Whether the text begins with one of the openers as whole words: "and in 2015?" opens with "and",
+    "tell me how FTE pricing works" with "tell me"."""
+    words = " ".join(text.lower().replace("’", "'").split())
+    return any(words == opener or words.startswith(f"{opener} ") for opener in openers)

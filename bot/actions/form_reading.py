@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from bot.actions.common import current_language, form_asks_for, knowledge_base, named_terms
 from knowledge.languages import ADDITIVE_WORDS, CORRECTION_WORDS, QUESTION_OPENERS, QUESTION_WORDS
 from knowledge.recommender import split_by_office
+from knowledge.text_analysis import opens_with
 from knowledge.work_description import (
     describes_customer_contact,
     is_asked_about,
@@ -119,11 +120,8 @@ def is_description(tracker: Tracker) -> bool:
 
 def opens_like_a_question(text: str) -> bool:
     """ "How ...", "tell me ...", "spiegami ...", "erklären Sie ...": a question without its question mark."""
-    first_words = " ".join(text.lower().replace("’", "'").split()[:3])
     openers = [word for words in (*QUESTION_WORDS.values(), *QUESTION_OPENERS.values()) for word in words]
-    return any(
-        first_words.startswith(f"{opener} ") for opener in openers if opener not in NOT_QUESTION_OPENERS
-    )
+    return opens_with(text, (opener for opener in openers if opener not in NOT_QUESTION_OPENERS))
 
 
 def talks_to_customers(tracker: Tracker) -> bool:
