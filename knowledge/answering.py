@@ -263,7 +263,7 @@ def lead_with_relevant(passages: tuple[Passage, ...], relevance: dict) -> tuple[
     if best < FOCUS_THRESHOLD:
         return passages
     leading = sorted(
-        (p for p, s in zip(passages, scores, strict=True) if s >= LEAD_SHARE * best),
+        (p for p, s in zip(passages, scores, strict=True) if leads(s, best)),
         key=lambda p: -relevance.get(passage_key(p), 0.0),
     )
     rest = [p for p in passages if p not in leading]
@@ -294,8 +294,13 @@ def with_new_facts_from(
     if not fitting:
         return chosen
     _, extra = max(fitting, key=lambda item: item[0])
-    leading = sum(1 for p in chosen if relevance.get(passage_key(p), 0.0) >= LEAD_SHARE * best)
+    leading = sum(1 for p in chosen if leads(relevance.get(passage_key(p), 0.0), best))
     return (*chosen[:leading], extra, *chosen[leading:])
+
+
+def leads(score: float, best: float) -> bool:
+    """Whether a passage scoring `score` is among those the reply leads with."""
+    return score >= LEAD_SHARE * best
 
 
 def opens_like_a_followup(question: Question) -> bool:
