@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from knowledge.languages import CLAUSE_BREAKS, NEGATION_CUES, NOT_ONLY
+from knowledge.text_analysis import PUNCTUATION_BREAK
 from knowledge.work_words import (
     COMPOUND_PREFIXES,
     COMPOUNDING_LANGUAGES,
@@ -25,7 +26,6 @@ from knowledge.work_words import (
     QUESTION_NOUNS,
 )
 
-PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
 WORDS = re.compile(r"[\w'’-]+")
 # Of the words before a term, only these last few say it is kept: "die Buchhaltung machen wir selbst und die
 # Gehaltsabrechnung lagern wir aus" keeps the first and not the second.
@@ -101,8 +101,12 @@ def is_asked_about(before: str, after: str, language: str) -> bool:
 def mentions_phrase(text: str, phrases: Mapping[str, tuple[str, ...]]) -> bool:
     """Whether the text uses one of the phrases as whole words, in any language (a short answer may have
     been taken for another language)."""
+    return bool(_phrase_pattern(phrases).search(text.lower()))
+
+
+def _phrase_pattern(phrases: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
     listed = [phrase for language_phrases in phrases.values() for phrase in language_phrases]
-    return bool(re.search(rf"\b({'|'.join(map(re.escape, listed))})\b", text.lower()))
+    return re.compile(rf"\b({'|'.join(map(re.escape, listed))})\b")
 
 
 def describes_customer_contact(text: str) -> bool:
@@ -113,9 +117,8 @@ def describes_customer_contact(text: str) -> bool:
 def says_front_office_only(text: str) -> bool:
     """ "Only talking to users, nothing internal", "reine Kundenkommunikation"; not "nicht nur
     Kundenkontakt, sondern auch die Buchhaltung"."""
-    listed = [phrase for phrases in FRONT_OFFICE_ONLY.values() for phrase in phrases]
     negations = {word for words in NEGATION_CUES.values() for word in words}
-    for match in re.finditer(rf"\b({'|'.join(map(re.escape, listed))})\b", text.lower()):
+    for match in _phrase_pattern(FRONT_OFFICE_ONLY).finditer(text.lower()):
         preceding = WORDS.findall(text[: match.start()].lower())[-1:]
         if not negations.intersection(preceding):
             return True
