@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 from knowledge.content_schema import DEFAULT_VARIANT
 from knowledge.glossary import Term
-from knowledge.languages import FOLLOWUP_OPENERS
+from knowledge.languages import FOLLOWUP_OPENERS, MODEL_CHOICE_WORDS
 from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef
 from knowledge.ranking import STRONG_MATCH, PassageRanker, passage_key
 from knowledge.recommender import model_for_terms
 from knowledge.text_analysis import opens_with
+from knowledge.work_description import mentions_phrase
 
 # The top intent wins alone when it leads the next knowledge intent by at least this much.
 CONFIDENT_MARGIN = 0.3
@@ -154,6 +155,8 @@ class Answerer:
 
     def candidate_topics(self, question: Question) -> dict[str, float]:
         """Knowledge topics with their priors, best first, then the topics the words point at (prior 0)."""
+        if asks_which_model(question):
+            return {SERVICE_MODELS_TOPIC: 1.0}
         candidates = self._intent_topics(question)
         top_intent = question.intent_ranking[0][0] if question.intent_ranking else None
         if top_intent == FOLLOWUP_INTENT and not question.previous_topic:
@@ -305,6 +308,12 @@ def leads(score: float, best: float) -> bool:
 
 def opens_like_a_followup(question: Question) -> bool:
     return opens_with(question.text, FOLLOWUP_OPENERS.get(question.language, ()))
+
+
+def asks_which_model(question: Question) -> bool:
+    """ "Which model fits if we only need a phone hotline?": a choice among the models, for work the glossary
+    knows, whatever topic the classifier or the other words suggest (reasons, channels)."""
+    return mentions_phrase(question.text, MODEL_CHOICE_WORDS) and model_for_terms(question.terms) is not None
 
 
 def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:

@@ -209,6 +209,31 @@ def test_a_model_question_that_names_the_work_leads_with_the_model_it_needs(
     assert reply.text.startswith(f"**{model_name}")
 
 
+@pytest.mark.parametrize(
+    ("text", "intents", "terms", "language", "model_name"),
+    [
+        # The words name a reason to outsource ("Kundenkontakt") and the classifier is unsure.
+        ("Welches Modell passt, wenn wir nur interne Aufgaben ohne Kundenkontakt auslagern wollen?",
+         [("ask_reasons_to_outsource", 0.3)], ["interne Aufgaben"], "de", "BPO Back-Office"),
+        ("What would you recommend if we need e-mail and chat support?", [("ask_channels", 0.8)],
+         ["e-mail", "chat"], "en", "BPO front office"),
+        ("Quale soluzione ci conviene per la contabilità?", [("ask_services", 0.7)], ["contabilità"], "it",
+         "BPO back-office"),
+    ],
+)  # fmt: skip
+def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_work(
+    qa, text, intents, terms, language, model_name
+):
+    reply = ask(qa, text, intents, terms, language=language)
+    assert reply.topic == "service_models"
+    assert reply.text.startswith(f"**{model_name}")
+
+
+def test_a_question_about_choosing_without_named_work_is_not_forced_onto_the_models(qa):
+    reply = ask(qa, "which option is cheaper, onshore or nearshore?", [("ask_nearshore", 0.9)])
+    assert reply.topic != "service_models"
+
+
 def test_a_model_question_without_work_gets_the_overview(qa):
     reply = ask(qa, "which service models do you offer?", [("ask_service_models", 0.9)])
     assert not reply.text.startswith("**") and "four models" in reply.text
