@@ -30,6 +30,8 @@ CASES = [
     ),  # channels only matter for customers
     (("customer_service", "payroll"), ("phone",), "bpo_full"),
     (("sales", "bookkeeping"), ("phone", "chat"), "bpo_full"),
+    (("debt_collection",), ("phone",), "call_center"),  # calling the customers who owe money
+    (("debt_collection", "invoicing"), ("phone",), "bpo_full"),  # and issuing the invoices they owe
 ]
 
 
@@ -98,3 +100,16 @@ def test_the_model_for_the_work_a_question_names(loaded_kb):
     assert model_for_terms(terms("phone")) == "call_center"
     assert model_for_terms(terms("chat", "customer service")) == "bpo_front_office"
     assert model_for_terms(terms("italian")) is None
+
+
+@pytest.mark.parametrize(
+    ("surface", "language"),
+    [("debt collection", "en"), ("recupero crediti", "it"), ("Inkasso", "de"), ("Forderungseinzug", "de")],
+)
+def test_debt_collection_is_customer_contact_not_invoicing(loaded_kb, surface, language):
+    term = loaded_kb.resolve_term(surface, language)
+    assert term.key == "debt_collection" and term.broader == "front_office"
+    # Dunning letters are still invoicing: only the contact with the debtor is customer-facing.
+    assert loaded_kb.resolve_term(
+        {"en": "dunning", "it": "solleciti", "de": "Mahnwesen"}[language], language
+    ).key == ("invoicing")
