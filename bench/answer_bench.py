@@ -30,6 +30,7 @@ import requests
 import yaml
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
+from bench.overlap import copied_turns
 from knowledge.db import make_engine, make_session_factory
 from knowledge.languages import SUPPORTED_LANGUAGES
 from knowledge.leads import LeadStore
@@ -163,6 +164,7 @@ def run_language(
         "answers": summarise(answered),
         "prospects": summarise(recommended),
         "prospect_questions_asked_3_times": sum(bool(o.detail["asked_3_times"]) for o in recommended),
+        "copied_turns": copied_turns(language, knowledge, halves),
         "failures_tuned_halves": [
             o.__dict__ for o in answered + recommended if o.half in TUNED_HALVES and not o.passed
         ],
@@ -204,6 +206,15 @@ def markdown(report: dict) -> str:
             ]
             asks = r["prospect_questions_asked_3_times"] if kind == "prospects" else ""
             lines.append(f"| {language} | {kind} | " + " | ".join(cells) + f" | {asks} |")
+    lines += [
+        "",
+        "Question turns found word for word among the training examples or the content's example"
+        " questions (a copy measures memory, not understanding):",
+        "",
+    ]
+    for language, r in report.items():
+        copies = ", ".join(f"{h} {c['copied']}/{c['turns']}" for h, c in r["copied_turns"].items())
+        lines.append(f"- {language}: {copies}")
     return "\n".join(lines) + "\n"
 
 
