@@ -5,6 +5,7 @@ The comparison ignores case, punctuation and entity annotations."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,14 @@ ANNOTATION = re.compile(r"\[([^\]]*)\](?:\{[^}]*\}|\([^)]*\))")
 
 
 def normalised(text: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+    text = unicodedata.normalize("NFC", text.lower())
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
 def training_examples(language: str) -> set[str]:
     found = set()
     for path in sorted((TRAINING_DATA / language).glob("*.yml")):
-        for block in yaml.safe_load(path.read_text()).get("nlu") or []:
+        for block in (yaml.safe_load(path.read_text()) or {}).get("nlu") or []:
             for line in str(block.get("examples", "")).splitlines():
                 if line.strip().startswith("- "):
                     found.add(normalised(ANNOTATION.sub(r"\1", line.strip()[2:])))
@@ -51,7 +53,7 @@ def _questions(node: Any, language: str) -> Iterable[str]:
 
 
 def copied_turns(language: str, questions: list[dict], halves: Iterable[str]) -> dict[str, dict[str, int]]:
-    """Per half: how many of its visitor turns are copies of a training example or an example question."""
+    """Per half: how many of its question turns are copies of a training example or an example question."""
     seen = training_examples(language) | example_questions(language)
     counts = {}
     for half in halves:

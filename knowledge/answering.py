@@ -49,6 +49,10 @@ FOLLOWUP_INTENT = "followup_other"
 # The topic that presents the four service models: a question there that names the work ("which model for
 # e-mail, chat and accounting?") is answered with the model that work needs first.
 SERVICE_MODELS_TOPIC = "service_models"
+# A question asking which model to choose gives that topic this prior: it wins over topics the classifier or
+# a shared word suggests ("Kundenkontakt" in the reasons), not over a clear other question ("which option is
+# cheaper, per hour or per call?" stays pricing).
+MODEL_CHOICE_PRIOR = 1.0
 # "And for BPO?" (a new subject): the previous question is the likely one. "And what do they earn?" (no
 # subject): a new question, so the previous topic is only a weak candidate beside the intents suggested.
 PREVIOUS_TOPIC_PRIOR = 0.5
@@ -65,6 +69,13 @@ class Question:
     terms: tuple[Term, ...] = ()  # glossary terms named, in order of appearance
     previous_topic: str | None = None
     previous_subject: str | None = None  # term key
+    # The work the visitor needs, for the model that fits it: the terms without those said no to ("we don't
+    # need customer service, only payroll"). None: the same as `terms`.
+    needs: tuple[Term, ...] | None = None
+
+    @property
+    def needed_terms(self) -> tuple[Term, ...]:
+        return self.terms if self.needs is None else self.needs
 
 
 @dataclass(frozen=True)
@@ -145,7 +156,7 @@ class Answerer:
 
     def _with_fitting_model(self, reply: Reply, question: Question) -> Reply:
         """The model the named work needs, in bold with its summary, before the overview of the models."""
-        code = model_for_terms(question.terms)
+        code = model_for_terms(question.needed_terms)
         model = self.kb.service_model(code, question.language) if code else None
         if model is None:
             return reply
@@ -155,9 +166,9 @@ class Answerer:
 
     def candidate_topics(self, question: Question) -> dict[str, float]:
         """Knowledge topics with their priors, best first, then the topics the words point at (prior 0)."""
-        if asks_which_model(question):
-            return {SERVICE_MODELS_TOPIC: 1.0}
         candidates = self._intent_topics(question)
+        if asks_which_model(question):
+            candidates[SERVICE_MODELS_TOPIC] = MODEL_CHOICE_PRIOR
         top_intent = question.intent_ranking[0][0] if question.intent_ranking else None
         if top_intent == FOLLOWUP_INTENT and not question.previous_topic:
             return candidates  # "and for BPO?" with nothing before: no subject's words to go on
@@ -311,9 +322,14 @@ def opens_like_a_followup(question: Question) -> bool:
 
 
 def asks_which_model(question: Question) -> bool:
-    """ "Which model fits if we only need a phone hotline?": a choice among the models, for work the glossary
-    knows, whatever topic the classifier or the other words suggest (reasons, channels)."""
-    return mentions_phrase(question.text, MODEL_CHOICE_WORDS) and model_for_terms(question.terms) is not None
+    """ "Which model fits if we only need a phone hotline?": a choice among the models for work the glossary
+    knows. Both offices named is a classification question ("HR: front or back office, which one fits?")."""
+    offices = {term.key for term in question.terms if term.kind == "office"}
+    return (
+        mentions_phrase(question.text, MODEL_CHOICE_WORDS)
+        and len(offices) < 2
+        and model_for_terms(question.needed_terms) is not None
+    )
 
 
 def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:

@@ -75,21 +75,20 @@ MEANING_WORDS: dict[str, tuple[str, ...]] = {
     "de": ("bedeutet", "bedeuten", "bedeutung", "heißt", "heisst", "meint", "meinen"),
 }
 # Words that ask which of the service models to choose ("which model fits if we only need a hotline?",
-# "quale soluzione ci conviene", "was nehmen wir"): with the work named, the reply leads with its model.
+# "quale soluzione ci conviene", "was nehmen wir"): with the work named, the service models compete with a
+# strong prior. Only phrases that ask for a choice: "do you recommend outsourcing?" asks for reasons.
 MODEL_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("which model", "what model", "which service model", "which solution", "what solution",
-           "which option", "what do you recommend", "what would you recommend", "do you recommend",
-           "would you recommend", "what should we choose", "what should we pick", "what should we take",
-           "what should we go for", "which one fits", "which fits", "which one should", "which suits",
-           "who should we talk to"),
-    "it": ("quale modello", "che modello", "quale soluzione", "che soluzione", "quale formula",
-           "cosa consigli", "cosa ci consigli", "cosa mi consigli", "cosa consigliate", "cosa ci consigliate",
-           "mi consiglia", "ci consiglia", "cosa ci conviene scegliere", "cosa scegliere", "quale scegliere",
-           "quale ci conviene", "a chi dobbiamo rivolgerci", "a chi ci rivolgiamo"),
-    "de": ("welches modell", "welches servicemodell", "welche lösung", "welche loesung", "welche variante",
-           "was empfehlen sie", "was empfiehlst du", "empfehlen sie", "was nehmen wir",
-           "was sollen wir nehmen", "was sollten wir nehmen", "was wählen wir", "welches passt",
-           "was passt zu uns", "an wen wenden wir uns", "an wen sollen wir uns wenden"),
+    "en": ("which model", "what model", "which service model", "which of your models", "which package",
+           "which solution fits", "which solution suits", "what do you recommend", "what would you recommend",
+           "what should we choose", "what should we pick", "what should we go for", "which one fits us",
+           "what fits us", "which suits us"),
+    "it": ("quale modello", "che modello", "quale dei vostri modelli", "quale pacchetto",
+           "quale soluzione ci", "quale soluzione mi", "cosa ci consigli", "cosa mi consigli",
+           "cosa consigliate", "cosa ci conviene scegliere", "cosa dovremmo scegliere", "quale scegliere"),
+    "de": ("welches modell", "welches servicemodell", "welches ihrer modelle", "welches paket",
+           "welche lösung passt", "welche loesung passt", "welche lösung empfehlen",
+           "welche loesung empfehlen", "was empfehlen sie uns", "was empfiehlst du uns", "was nehmen wir",
+           "was sollen wir nehmen", "was sollten wir nehmen", "was passt zu uns"),
 }  # fmt: skip
 # Words that open a follow-up ("and in 2015?", "e nel BPO?", "und beim Callcenter?"): the previous topic then
 # competes with a prior of its own, whatever the classifier says (knowledge/answering.py).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answering import Answerer, Question
+from knowledge.answering import MODEL_CHOICE_PRIOR, Answerer, Question, asks_which_model
 from knowledge.loader import load
 from knowledge.queries import KnowledgeBase
 from tests.test_loader import edit
@@ -229,9 +229,41 @@ def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_wo
     assert reply.text.startswith(f"**{model_name}")
 
 
-def test_a_question_about_choosing_without_named_work_is_not_forced_onto_the_models(qa):
-    reply = ask(qa, "which option is cheaper, onshore or nearshore?", [("ask_nearshore", 0.9)])
-    assert reply.topic != "service_models"
+@pytest.mark.parametrize(
+    ("text", "intents", "terms", "language"),
+    [
+        # No work named: nothing to choose a model for.
+        ("which model is closer to us, onshore or nearshore?", [("ask_nearshore", 0.9)], [], "en"),
+        # Asking whether to outsource at all is asking for reasons, not choosing a model.
+        ("Do you recommend outsourcing customer service at all?", [("ask_reasons_to_outsource", 0.8)],
+         ["customer service"], "en"),
+        ("Empfehlen Sie Outsourcing für den Kundenservice?", [("ask_reasons_to_outsource", 0.8)],
+         ["Kundenservice"], "de"),
+        ("Mi consiglia di esternalizzare il servizio clienti?", [("ask_reasons_to_outsource", 0.8)],
+         ["servizio clienti"], "it"),
+        # Both offices named: a classification question.
+        ("HR: front office or back office, which model fits it?", [("ask_service_office", 0.8)],
+         ["HR", "front office", "back office"], "en"),
+    ],
+)  # fmt: skip
+def test_questions_that_do_not_ask_to_choose_a_model_give_the_models_no_prior(
+    qa, text, intents, terms, language
+):
+    named = tuple(qa.kb.resolve_term(surface, language) for surface in terms)
+    question = Question(text, language, tuple(intents), named)
+    assert not asks_which_model(question)
+    assert qa.candidate_topics(question).get("service_models", 0.0) < MODEL_CHOICE_PRIOR
+
+
+def test_the_model_chosen_for_the_work_leaves_out_the_work_said_no_to(qa):
+    kb = qa.kb
+    payroll = kb.resolve_term("payroll", "en")
+    customer_service = kb.resolve_term("customer service", "en")
+    question = Question(
+        "which model fits if we don't need customer service, only payroll?", "en",
+        (("ask_service_models", 0.6),), (customer_service, payroll), needs=(payroll,),
+    )  # fmt: skip
+    assert qa.reply(question).text.startswith("**BPO back office")
 
 
 def test_a_model_question_without_work_gets_the_overview(qa):

@@ -104,12 +104,26 @@ def test_the_model_for_the_work_a_question_names(loaded_kb):
 
 @pytest.mark.parametrize(
     ("surface", "language"),
-    [("debt collection", "en"), ("recupero crediti", "it"), ("Inkasso", "de"), ("Forderungseinzug", "de")],
+    [("debt collection", "en"), ("debt recovery", "en"), ("recupero crediti", "it"), ("Inkasso", "de")],
 )
 def test_debt_collection_is_customer_contact_not_invoicing(loaded_kb, surface, language):
     term = loaded_kb.resolve_term(surface, language)
     assert term.key == "debt_collection" and term.broader == "front_office"
-    # Dunning letters are still invoicing: only the contact with the debtor is customer-facing.
+    # Dunning letters and receivables management are still invoicing: only chasing the debtor is
+    # customer-facing.
     assert loaded_kb.resolve_term(
         {"en": "dunning", "it": "solleciti", "de": "Mahnwesen"}[language], language
     ).key == ("invoicing")
+
+
+def test_receivables_management_and_direct_debits_stay_accounting_work(loaded_kb):
+    assert loaded_kb.resolve_term("Forderungsmanagement", "de").key == "invoicing"
+    assert loaded_kb.resolve_term("Forderungseinzug", "de").key == "invoicing"
+
+
+@pytest.mark.parametrize(
+    ("surface", "language"),
+    [("Kundencenter", "de"), ("customer center", "en"), ("centro assistenza clienti", "it")],
+)
+def test_a_customer_center_is_customer_service(loaded_kb, surface, language):
+    assert loaded_kb.resolve_term(surface, language).key == "customer_service"

@@ -45,6 +45,7 @@ def question_from(tracker: Tracker, kb: KnowledgeBase) -> Question:
         terms=tuple(message_terms(tracker, kb)),
         previous_topic=tracker.get_slot("last_topic"),
         previous_subject=tracker.get_slot("last_term"),
+        needs=tuple(message_terms(tracker, kb, skip_negated=True)),
     )
 
 
