@@ -266,6 +266,18 @@ def test_the_model_chosen_for_the_work_leaves_out_the_work_said_no_to(qa):
     assert qa.reply(question).text.startswith("**BPO back office")
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Which service models do you offer?", "en"), ("Quali modelli di servizio offrite?", "it"),
+     ("Welche Servicemodelle bieten Sie an?", "de")],
+)  # fmt: skip
+def test_the_overview_of_the_models_names_all_four(qa, text, language):
+    # The reply shows at most three passages when one leads: the overview must not lose a model.
+    reply = ask(qa, text, [("ask_service_models", 0.95)], language=language)
+    for model in qa.kb.service_models(language):
+        assert model.name in reply.text
+
+
 def test_a_model_question_without_work_gets_the_overview(qa):
     reply = ask(qa, "which service models do you offer?", [("ask_service_models", 0.9)])
     assert not reply.text.startswith("**") and "four models" in reply.text
