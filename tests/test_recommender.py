@@ -91,9 +91,9 @@ def test_rule_table_covers_every_combination_exactly_once():
                     assert choose_model(front, back, beyond_phone) == matches[0]
 
 
-def test_the_model_for_the_work_a_question_names(loaded_kb):
+def test_the_model_for_the_work_a_question_names(project_kb):
     def terms(*surfaces):
-        return [loaded_kb.resolve_term(s, "en") for s in surfaces]
+        return [project_kb.resolve_term(s, "en") for s in surfaces]
 
     assert model_for_terms(terms("payroll", "customer service")) == "bpo_full"
     assert model_for_terms(terms("payroll")) == "bpo_back_office"
@@ -106,24 +106,24 @@ def test_the_model_for_the_work_a_question_names(loaded_kb):
     ("surface", "language"),
     [("debt collection", "en"), ("debt recovery", "en"), ("recupero crediti", "it"), ("Inkasso", "de")],
 )
-def test_debt_collection_is_customer_contact_not_invoicing(loaded_kb, surface, language):
-    term = loaded_kb.resolve_term(surface, language)
+def test_debt_collection_is_customer_contact_not_invoicing(project_kb, surface, language):
+    term = project_kb.resolve_term(surface, language)
     assert term.key == "debt_collection" and term.broader == "front_office"
     # Dunning letters and receivables management are still invoicing: only chasing the debtor is
     # customer-facing.
-    assert loaded_kb.resolve_term(
+    assert project_kb.resolve_term(
         {"en": "dunning", "it": "solleciti", "de": "Mahnwesen"}[language], language
     ).key == ("invoicing")
 
 
-def test_receivables_management_and_direct_debits_stay_accounting_work(loaded_kb):
-    assert loaded_kb.resolve_term("Forderungsmanagement", "de").key == "invoicing"
-    assert loaded_kb.resolve_term("Forderungseinzug", "de").key == "invoicing"
+def test_receivables_management_and_direct_debits_stay_accounting_work(project_kb):
+    assert project_kb.resolve_term("Forderungsmanagement", "de").key == "invoicing"
+    assert project_kb.resolve_term("Forderungseinzug", "de").key == "invoicing"
 
 
 @pytest.mark.parametrize(
     ("surface", "language"),
     [("Kundencenter", "de"), ("customer center", "en"), ("centro assistenza clienti", "it")],
 )
-def test_a_customer_center_is_customer_service(loaded_kb, surface, language):
-    assert loaded_kb.resolve_term(surface, language).key == "customer_service"
+def test_a_customer_center_is_customer_service(project_kb, surface, language):
+    assert project_kb.resolve_term(surface, language).key == "customer_service"
