@@ -50,8 +50,8 @@ FOLLOWUP_INTENT = "followup_other"
 # e-mail, chat and accounting?") is answered with the model that work needs first.
 SERVICE_MODELS_TOPIC = "service_models"
 # A question asking which model to choose gives that topic this prior: it wins over topics the classifier or
-# a shared word suggests ("Kundenkontakt" in the reasons), not over a clear other question ("which option is
-# cheaper, per hour or per call?" stays pricing).
+# a shared word suggests ("Kundenkontakt" in the reasons), while another topic that both the classifier and
+# the words clearly favour can still win (it is a prior, not the only candidate).
 MODEL_CHOICE_PRIOR = 1.0
 # "And for BPO?" (a new subject): the previous question is the likely one. "And what do they earn?" (no
 # subject): a new question, so the previous topic is only a weak candidate beside the intents suggested.

@@ -10,7 +10,14 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.actions.common import answerer, current_language, knowledge_base, message_terms
+from bot.actions.common import (
+    answerer,
+    current_language,
+    knowledge_base,
+    message_terms,
+    named_terms,
+    terms_among,
+)
 from knowledge.answering import Question, Reply
 from knowledge.content_schema import DEFAULT_VARIANT
 from knowledge.languages import SUPPORTED_LANGUAGES
@@ -36,16 +43,18 @@ def send_reply(dispatcher: CollectingDispatcher, reply: Answer | Reply, next_ste
 
 def question_from(tracker: Tracker, kb: KnowledgeBase) -> Question:
     ranking = tracker.latest_message.get("intent_ranking") or [tracker.latest_message.get("intent") or {}]
+    language = current_language(tracker)
+    named = named_terms(tracker, kb)  # found once, filtered twice
     return Question(
         text=tracker.latest_message.get("text") or "",
-        language=current_language(tracker),
+        language=language,
         intent_ranking=tuple(
             (item["name"], float(item.get("confidence") or 0.0)) for item in ranking if item.get("name")
         ),
-        terms=tuple(message_terms(tracker, kb)),
+        terms=tuple(terms_among(named, language)),
         previous_topic=tracker.get_slot("last_topic"),
         previous_subject=tracker.get_slot("last_term"),
-        needs=tuple(message_terms(tracker, kb, skip_negated=True)),
+        needs=tuple(terms_among(named, language, skip_negated=True)),
     )
 
 

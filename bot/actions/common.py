@@ -113,9 +113,17 @@ def message_terms(
     nehmen wir nichts an") and the work it keeps ("billing stays with us"); `skip_asked_about` the work
     named as what customers ask about ("billing questions").
     """
-    language = current_language(tracker)
+    return terms_among(
+        named_terms(tracker, kb, kinds), current_language(tracker), skip_negated, skip_asked_about
+    )
+
+
+def terms_among(
+    found: list[NamedTerm], language: str, skip_negated: bool = False, skip_asked_about: bool = False
+) -> list[Term]:
+    """`message_terms` over terms already found, for callers that need them filtered more than one way."""
     terms: dict[str, Term] = {}
-    for named in named_terms(tracker, kb, kinds):
+    for named in found:
         if skip_negated and is_negated(named.before, language):
             continue
         if skip_negated and named.term.kind == "channel" and is_negated_after(named.after, language):
