@@ -63,8 +63,10 @@ class Content:
         return self.origin.get(id(entry), "?")
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """PyYAML silently keeps the last of two equal keys; in content that is always a mistake."""
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """PyYAML silently keeps the last of two equal keys; in content that is always a mistake.
+
+    Built on libyaml's parser when PyYAML has it: the pure-Python one spends seconds on the content."""
 
 
 def _construct_mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
