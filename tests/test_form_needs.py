@@ -200,3 +200,32 @@ def test_a_question_that_also_answers_the_form_gets_its_answer(action_kb):
     messages, slots = form_run(message)
     assert slots["processes"] == ["accounting"]
     assert any("Zeit" in (m.get("text") or "") for m in messages)  # the BPO answer: skills or time lacking
+
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value", "added"),
+    [
+        ("en", "and if later we also want them to handle our invoicing?", "invoicing",
+         "invoicing (back office)"),
+        ("it", "e se poi volessimo affidarvi anche la fatturazione?", "fatturazione",
+         "fatturazione (back office)"),
+    ],
+)  # fmt: skip
+def test_a_need_added_while_another_question_is_open_is_acknowledged(action_kb, language, text, value, added):
+    entities = [{"entity": "service", "value": value}]
+    message = asked("languages", text, "request_recommendation", entities, language=language)
+    messages, slots = form_run(message)
+    assert slots["processes"] == ["customer_service", "invoicing"]
+    notices = [m for m in messages if m.get("response") == "utter_added_processes"]
+    assert [m["added"] for m in notices] == [added]
+    assert "languages" not in slots  # the languages question is still open: the form asks it again
+
+
+def test_an_answer_to_the_question_asked_gets_no_notice(action_kb):
+    message = asked(
+        "processes", "payroll too", "inform", [{"entity": "service", "value": "payroll"}], language="en"
+    )
+    messages, slots = form_run(message)
+    assert "payroll" in slots["processes"]
+    assert "utter_added_processes" not in responses(messages)

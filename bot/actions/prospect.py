@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.answers import answer_question
 from bot.actions.common import form_asks_for, knowledge_base, message_terms
+from bot.actions.form_notices import acknowledge_added_needs
 from bot.actions.form_reading import (
     HANDLED_BY_RULES,
     IMPLIED_FRONT_OFFICE,
@@ -128,6 +129,7 @@ class ValidateProspectForm(FormValidationAction):
         before = dict(tracker.slots)  # the SDK's run updates the tracker with what it extracts
         events = await super().run(dispatcher, tracker, domain)
         answered = filled_any_form_slot(events, asked, before)
+        acknowledge_added_needs(dispatcher, tracker, domain, events, asked, before)
         if "?" in message_text(tracker) and (asked is None or (answered and asked in NEEDS_SLOTS)):
             # "Our support drowns in e-mails: can a BPO take that over?" starts the form, and "does BPO make
             # sense if we lack the time for the accounting?" answers "what to outsource?": answer it too.
