@@ -10,7 +10,12 @@ from rasa_sdk.events import FollowupAction, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import OperationalError
 
-from bot.actions.answers import ActionAnswerExamples, ActionAnswerFollowup, ActionAnswerQuestion
+from bot.actions.answers import (
+    ActionAnswerExamples,
+    ActionAnswerFollowup,
+    ActionAnswerQuestion,
+    ActionSmallTalk,
+)
 from bot.actions.language import ActionDetectLanguage, ActionSessionStart, ActionSwitchLanguage
 
 
@@ -147,6 +152,30 @@ def test_follow_up_without_a_previous_question_asks_what_to_know(action_kb):
         tracker("and for BPO?", "followup_other", [{"entity": "outsourcing_type", "value": "BPO"}]),
     )
     assert responses(messages) == ["utter_no_previous_topic"] and events == []
+
+
+def test_an_unsure_bot_challenge_that_asks_about_the_knowledge_gets_the_answer(action_kb):
+    # A follow-up after "is BPO only for big companies?", read as "are you a bot?" with little confidence.
+    message = tracker(
+        "anche se siamo una piccola startup?", "bot_challenge", confidence=0.46, language="it",
+        last_topic="reasons_to_outsource", last_term="bpo",
+    )  # fmt: skip
+    messages, events = run(ActionSmallTalk(), message)
+    assert "startup" in texts(messages)[0] and responses(messages) != ["utter_iamabot"]
+    assert SlotSet("last_topic", "reasons_to_outsource") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "confidence", "response"),
+    [
+        ("are you a real person?", "bot_challenge", 0.95, "utter_iamabot"),
+        ("are you a bot or not", "bot_challenge", 0.45, "utter_iamabot"),  # unsure, but no knowledge words
+        ("what can you do?", "help", 0.40, "utter_help"),
+    ],
+)
+def test_small_talk_gets_its_response(action_kb, text, intent, confidence, response):
+    messages, events = run(ActionSmallTalk(), tracker(text, intent, confidence=confidence))
+    assert responses(messages) == [response] and events == []
 
 
 def test_unreachable_database_gets_an_apology(action_kb, monkeypatch):

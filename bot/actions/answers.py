@@ -127,6 +127,29 @@ class ActionAnswerOrFallback(Action):
         return answer_question(dispatcher, tracker, nothing_found=fallback, words_must_match=True)
 
 
+# Help and "are you a bot?" trusted only from this confidence: "anche se siamo una piccola startup?" was
+# taken for a bot challenge (0.46), "e cosa c'entra il fuso orario?" for help (0.40).
+SURE_SMALL_TALK = 0.6
+SMALL_TALK_RESPONSES = {"help": "utter_help", "bot_challenge": "utter_iamabot"}
+
+
+class ActionSmallTalk(Action):
+    """Help and "are you a bot?": their response, unless the intent is unsure and the words clearly fit a
+    knowledge passage (a follow-up question read as small talk)."""
+
+    def name(self) -> str:
+        return "action_small_talk"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        intent = tracker.latest_message.get("intent") or {}
+        if float(intent.get("confidence") or 0.0) < SURE_SMALL_TALK:
+            events = answer_question(dispatcher, tracker, nothing_found=None, words_must_match=True)
+            if events:
+                return events
+        dispatcher.utter_message(response=SMALL_TALK_RESPONSES.get(intent.get("name"), "utter_help"))
+        return []
+
+
 class ActionAnswerExamples(Action):
     """ "Give me examples": the examples that go with the previous answer."""
 
