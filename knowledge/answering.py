@@ -56,6 +56,9 @@ MODEL_CHOICE_PRIOR = 1.0
 # "And for BPO?" (a new subject): the previous question is the likely one. "And what do they earn?" (no
 # subject): a new question, so the previous topic is only a weak candidate beside the intents suggested.
 PREVIOUS_TOPIC_PRIOR = 0.5
+# A term-specific answer counts as a clear match for a message the classifier took for something else when
+# the topic still had this much of its confidence.
+NAMED_TERM_PRIOR = 0.2
 PREVIOUS_TOPIC_PRIOR_NO_SUBJECT = 0.05
 # A follow-up without a subject asks a new question when the classifier suggests one at least this strongly.
 NEW_QUESTION_CONFIDENCE = 0.25
@@ -88,6 +91,15 @@ class Reply:
     passages: tuple[Passage, ...]
     sources: tuple[SourceRef, ...]  # of the facts of the passages shown
     related: tuple[RelatedTopic, ...]
+
+
+def answers_a_named_term(question: Question, answer: Answer, prior: float) -> bool:
+    """An answer written for a term the visitor named, on a topic the classifier saw too: "supporto in
+    polacco, si può fare?" opening the form gets the answer for languages not served (Polish is one)."""
+    if answer.variant == DEFAULT_VARIANT or prior < NAMED_TERM_PRIOR:
+        return False
+    named = {term.key for term in question.terms} | {term.broader for term in question.terms if term.broader}
+    return answer.variant in named
 
 
 class Answerer:
@@ -136,7 +148,9 @@ class Answerer:
             return None
         topic, answer, relevance, elsewhere = self._best(question, answers)
         if words_must_match and not self._clearly_about_content(question, topic, relevance):
-            return None
+            prior = next(p for t, _, p in answers if t == topic)
+            if not answers_a_named_term(question, answer, prior):
+                return None
         compared = compared_terms(question.terms)
         comparison = self._comparison(question, topic, compared) if compared else None
         if comparison:

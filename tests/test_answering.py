@@ -169,6 +169,19 @@ def test_an_off_topic_guess_that_continues_the_topic_is_still_answered(qa):
     assert reply is not None and reply.topic == "history" and "oggi" in reply.passages[0].text.lower()
 
 
+def test_a_need_with_a_language_question_gets_the_answer_written_for_that_language(qa):
+    # The form opens on "we'd need support in Polish, is that possible?"; its question still gets the answer
+    # for languages not served, though its words alone match no passage strongly.
+    polish = qa.kb.resolve_term("polacco", "it")
+    intents = (("request_recommendation", 0.53), ("ask_languages", 0.40))
+    question = Question("Ci servirebbe supporto in polacco, si può fare?", "it", intents, (polish,))
+    reply = qa.reply(question, words_must_match=True)
+    assert reply is not None and reply.topic == "languages" and "polacco" in reply.text.lower()
+    hardly = (("request_recommendation", 0.9), ("ask_languages", 0.05))
+    unsure = Question(question.text, "it", hardly, (polish,))
+    assert qa.reply(unsure, words_must_match=True) is None  # the classifier hardly saw a language question
+
+
 def test_an_off_topic_guess_that_names_the_content_is_still_answered(qa):
     reply = off_topic(qa, "are call center working hours flexible?", terms=["call center", "working hours"])
     assert reply is not None and "flexible" in reply.text
