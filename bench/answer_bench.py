@@ -8,9 +8,9 @@ Written by helpers who saw only shared/knowledge-facts.md and the source article
 Halves: A was looked at while tuning from the start; B stayed untouched through the first session and was
 looked at in the second; C was written blind in the second session and stays untouched until the final
 number; D was written blind later in that session as more development data (tuned on); E (prospects only)
-was written blind in the third session as development data (tuned on); F (knowledge and prospects) and G (knowledge
-only) were written blind in the sixth session as development data (tuned on). Every half is reported, and only the tuned halves'
-failures can be printed.
+was written blind in the third session as development data (tuned on); F (knowledge and prospects) and G
+(knowledge only) were written blind in the sixth session as development data (tuned on). Every half is
+reported, and only the tuned halves' failures can be printed.
 
 Usage: python -m bench.answer_bench [--language it] [--half A --half B] [--show-failures]
 (failures of the tuned halves only)
