@@ -17,6 +17,13 @@ NEGATION_CUES: dict[str, tuple[str, ...]] = {
     "it": ("no", "non", "nessun", "nessuna", "nessuno", "senza", "né", "niente", "tranne", "mai"),
     "de": ("kein", "keine", "keinen", "keiner", "nicht", "ohne", "außer", "ausser", "nie", "weder", "nein"),
 }
+# Words that set a term aside in a question: "apart from answering phones, what else does a BPO do?" is
+# about the BPO, not the phones.
+SET_ASIDE_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("apart from", "aside from", "besides", "other than", "except", "except for", "beyond"),
+    "it": ("a parte", "oltre a", "oltre al", "oltre alla", "oltre ai", "oltre alle", "tranne", "eccetto"),
+    "de": ("abgesehen von", "abgesehen vom", "außer", "ausser", "neben", "jenseits von"),
+}
 CLAUSE_BREAKS: dict[str, tuple[str, ...]] = {
     "en": ("but", "only", "just"),
     "it": ("ma", "però", "solo", "soltanto"),
@@ -81,14 +88,17 @@ MODEL_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("which model", "what model", "which service model", "which of your models", "which package",
            "which solution fits", "which solution suits", "what do you recommend", "what would you recommend",
            "what should we choose", "what should we pick", "what should we go for", "which one fits us",
-           "what fits us", "which suits us"),
+           "what fits us", "which suits us", "what do you suggest", "what would you suggest"),
     "it": ("quale modello", "che modello", "quale dei vostri modelli", "quale pacchetto",
            "quale soluzione ci", "quale soluzione mi", "cosa ci consigli", "cosa mi consigli",
-           "cosa consigliate", "cosa ci conviene scegliere", "cosa dovremmo scegliere", "quale scegliere"),
+           "cosa consigliate", "cosa ci consigliate", "cosa mi consigliate", "cosa ci consiglia",
+           "cosa mi consiglia",
+           "cosa ci conviene scegliere", "cosa dovremmo scegliere", "quale scegliere"),
     "de": ("welches modell", "welches servicemodell", "welches ihrer modelle", "welches paket",
            "welche lösung passt", "welche loesung passt", "welche lösung empfehlen",
            "welche loesung empfehlen", "was empfehlen sie uns", "was empfiehlst du uns", "was nehmen wir",
-           "was sollen wir nehmen", "was sollten wir nehmen", "was passt zu uns"),
+           "was sollen wir nehmen", "was sollten wir nehmen", "was passt zu uns", "was empfehlen sie",
+           "was würden sie empfehlen", "was empfehlt ihr"),
 }  # fmt: skip
 # Words that open a follow-up ("and in 2015?", "e nel BPO?", "und beim Callcenter?"): the previous topic then
 # competes with a prior of its own, whatever the classifier says (knowledge/answering.py).

@@ -14,11 +14,19 @@ from functools import lru_cache
 import spacy
 from spacy.lookups import load_lookups
 
-from knowledge.languages import CLAUSE_BREAKS, MEANING_WORDS, NEGATION_CUES, NOT_ONLY, QUESTION_WORDS
+from knowledge.languages import (
+    CLAUSE_BREAKS,
+    MEANING_WORDS,
+    NEGATION_CUES,
+    NOT_ONLY,
+    QUESTION_WORDS,
+    SET_ASIDE_CUES,
+)
 
 WORDLIKE = re.compile(r"\w", re.UNICODE)
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
 NEGATION_WINDOW = 3  # words
+SET_ASIDE_GAP = 2  # words between "apart from" and the term
 MAX_LEMMA_STEPS = 3
 
 
@@ -101,6 +109,15 @@ def is_negated(before: str, language: str) -> bool:
         word.replace("’", "'") in cues and (index + 1 >= len(words) or words[index + 1] not in only)
         for index, word in enumerate(words)
     )
+
+
+def is_set_aside(before: str, language: str) -> bool:
+    """Whether the words just before a term set it aside: "apart from the phones", "a parte rispondere al
+    telefono", "abgesehen vom Telefon" (up to two words may come between)."""
+    words = re.findall(r"[\w'’]+", PUNCTUATION_BREAK.split(before.lower())[-1])
+    cues = SET_ASIDE_CUES.get(language, ())
+    heads = [f" {' '.join(words[: len(words) - gap])}" for gap in range(min(SET_ASIDE_GAP, len(words)) + 1)]
+    return any(head.endswith(f" {cue}") for head in heads for cue in cues)
 
 
 def opens_with(text: str, openers: Iterable[str]) -> bool:

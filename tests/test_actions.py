@@ -146,6 +146,25 @@ def test_examples_follow_the_previous_answer(action_kb):
     assert "payroll" in texts(messages)[0].lower()
 
 
+def test_an_examples_request_that_names_its_subject_gets_the_answer_when_there_are_no_examples(action_kb):
+    entities = [{"entity": "language", "value": "arabo"}, {"entity": "language", "value": "cinese"}]
+    message = tracker(
+        "anche roba più esotica tipo arabo o cinese?", "ask_examples", entities, language="it",
+        last_topic="languages",
+    )  # fmt: skip
+    messages, _ = run(ActionAnswerExamples(), message)
+    assert "arabo" in texts(messages)[0] and "cinese" in texts(messages)[0]
+    plain, _ = run(ActionAnswerExamples(), tracker("examples?", "ask_examples", last_topic="languages"))
+    assert responses(plain) == ["utter_no_examples"]
+
+
+def test_a_term_set_aside_is_not_the_subject_of_the_question(action_kb):
+    text = "Apart from answering phones, what kind of work do BPO firms take on? A few examples pls."
+    entities = [{"entity": "channel", "value": "phones"}, {"entity": "outsourcing_type", "value": "BPO"}]
+    messages, events = run(ActionAnswerQuestion(), tracker(text, "ask_services", entities))
+    assert "accounting" in texts(messages)[0] and SlotSet("last_term", "bpo") in events
+
+
 def test_follow_up_without_a_previous_question_asks_what_to_know(action_kb):
     messages, events = run(
         ActionAnswerFollowup(),

@@ -232,6 +232,8 @@ def test_a_model_question_that_names_the_work_leads_with_the_model_it_needs(
          ["e-mail", "chat"], "en", "BPO front office"),
         ("Quale soluzione ci conviene per la contabilità?", [("ask_services", 0.7)], ["contabilità"], "it",
          "BPO back-office"),
+        ("Ci serve chi risponde alle mail dei clienti, e magari la contabilità. Cosa ci consigliate?",
+         [("ask_languages", 0.5)], ["mail", "contabilità"], "it", "BPO completo"),
     ],
 )  # fmt: skip
 def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_work(

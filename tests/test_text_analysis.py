@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.text_analysis import analyzer_for, is_negated
+from knowledge.text_analysis import analyzer_for, is_negated, is_set_aside
 
 
 def test_inflections_meet_at_one_lemma():
@@ -32,3 +32,21 @@ def test_inflections_meet_at_one_lemma():
 )
 def test_negation_before_a_term(before, language, negated):
     assert is_negated(before, language) is negated
+
+
+@pytest.mark.parametrize(
+    ("before", "language", "set_aside"),
+    [
+        ("Apart from answering ", "en", True),
+        ("what do BPO firms do besides the ", "en", True),
+        ("Apart from answering phones, what kind of work do ", "en", False),  # the subject, after the comma
+        ("we need help with ", "en", False),
+        ("A parte rispondere al ", "it", True),
+        ("oltre alla ", "it", True),
+        ("cosa fa un ", "it", False),
+        ("Abgesehen vom ", "de", True),
+        ("was macht ein ", "de", False),
+    ],
+)
+def test_a_term_set_aside_in_a_question(before, language, set_aside):
+    assert is_set_aside(before, language) is set_aside

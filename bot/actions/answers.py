@@ -22,6 +22,7 @@ from knowledge.answering import Question, Reply
 from knowledge.content_schema import DEFAULT_VARIANT
 from knowledge.languages import SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
+from knowledge.text_analysis import is_set_aside
 
 logger = logging.getLogger(__name__)
 # Below this confidence a knowledge intent for a statement that names a service is read as a need.
@@ -45,13 +46,15 @@ def question_from(tracker: Tracker, kb: KnowledgeBase) -> Question:
     ranking = tracker.latest_message.get("intent_ranking") or [tracker.latest_message.get("intent") or {}]
     language = current_language(tracker)
     named = named_terms(tracker, kb)  # found once, filtered twice
+    # "Apart from answering phones, what else does a BPO do?" is about the BPO.
+    subjects = [n for n in named if not is_set_aside(n.before, language)] or named
     return Question(
         text=tracker.latest_message.get("text") or "",
         language=language,
         intent_ranking=tuple(
             (item["name"], float(item.get("confidence") or 0.0)) for item in ranking if item.get("name")
         ),
-        terms=tuple(terms_among(named, language)),
+        terms=tuple(terms_among(subjects, language)),
         previous_topic=tracker.get_slot("last_topic"),
         previous_subject=tracker.get_slot("last_term"),
         needs=tuple(terms_among(named, language, skip_negated=True)),
@@ -172,8 +175,8 @@ class ActionAnswerExamples(Action):
             dispatcher.utter_message(response="utter_knowledge_unavailable")
             return []
         if examples is None:
-            dispatcher.utter_message(response="utter_no_examples")
-            return []
+            # "anche roba più esotica tipo arabo o cinese?" names its own subject: answer it if the words fit.
+            return answer_question(dispatcher, tracker, "utter_no_examples", words_must_match=True)
         send_reply(dispatcher, examples)
         subject = (
             examples.variant if examples.variant != DEFAULT_VARIANT else (terms[0].key if terms else None)
