@@ -59,6 +59,7 @@ PREVIOUS_TOPIC_PRIOR = 0.5
 # A term-specific answer counts as a clear match for a message the classifier took for something else when
 # the topic still had this much of its confidence.
 NAMED_TERM_PRIOR = 0.2
+GENERIC_TERM_KINDS = ("outsourcing_type", "role")
 PREVIOUS_TOPIC_PRIOR_NO_SUBJECT = 0.05
 # A follow-up without a subject asks a new question when the classifier suggests one at least this strongly.
 NEW_QUESTION_CONFIDENCE = 0.25
@@ -98,7 +99,9 @@ def answers_a_named_term(question: Question, answer: Answer, prior: float) -> bo
     polacco, si può fare?" opening the form gets the answer for languages not served (Polish is one)."""
     if answer.variant == DEFAULT_VARIANT or prior < NAMED_TERM_PRIOR:
         return False
-    named = {term.key for term in question.terms} | {term.broader for term in question.terms if term.broader}
+    # "BPO", "call center" and "agent" name the whole subject of this assistant, not a specific question.
+    specific = [term for term in question.terms if term.kind not in GENERIC_TERM_KINDS]
+    named = {term.key for term in specific} | {term.broader for term in specific if term.broader}
     return answer.variant in named
 
 

@@ -165,6 +165,15 @@ def test_a_term_set_aside_is_not_the_subject_of_the_question(action_kb):
     assert "accounting" in texts(messages)[0] and SlotSet("last_term", "bpo") in events
 
 
+def test_a_cue_that_means_separate_sets_no_subject_aside(action_kb):
+    # "a parte" here means "separate": both sides stay the subject of the question.
+    text = "Il call center è un servizio a parte rispetto al BPO?"
+    entities = [{"entity": "outsourcing_type", "value": v} for v in ("call center", "BPO")]
+    message = tracker(text, "ask_bpo_vs_call_center", entities, language="it")
+    messages, _ = run(ActionAnswerQuestion(), message)
+    assert "sottocategoria" in texts(messages)[0]
+
+
 def test_follow_up_without_a_previous_question_asks_what_to_know(action_kb):
     messages, events = run(
         ActionAnswerFollowup(),

@@ -4,7 +4,9 @@ channels question is asked (customers may be involved in work that sounds intern
 from __future__ import annotations
 
 import pytest
+from rasa_sdk.events import SlotSet
 
+from bot.actions.form_notices import added_values
 from tests.prospect_form import asked, form_run
 from tests.test_actions import responses, tracker
 from tests.test_form_reading import extract, required
@@ -229,3 +231,12 @@ def test_an_answer_to_the_question_asked_gets_no_notice(action_kb):
     messages, slots = form_run(message)
     assert "payroll" in slots["processes"]
     assert "utter_added_processes" not in responses(messages)
+
+
+
+def test_only_pure_additions_are_announced():
+    before = {"channels": ["phone"]}
+    added = [SlotSet("channels", ["phone", "chat"])]
+    corrected = [SlotSet("channels", ["chat"])]  # "chat instead of phone": the summary shows corrections
+    assert added_values(added, "channels", before) == ["chat"]
+    assert added_values(corrected, "channels", before) == []

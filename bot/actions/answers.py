@@ -46,8 +46,10 @@ def question_from(tracker: Tracker, kb: KnowledgeBase) -> Question:
     ranking = tracker.latest_message.get("intent_ranking") or [tracker.latest_message.get("intent") or {}]
     language = current_language(tracker)
     named = named_terms(tracker, kb)  # found once, filtered twice
-    # "Apart from answering phones, what else does a BPO do?" is about the BPO.
-    subjects = [n for n in named if not is_set_aside(n.before, language)] or named
+    # "Apart from answering phones, what else does a BPO do?" is about the BPO: the first term named may be
+    # set aside, when another follows.
+    set_aside = len(named) > 1 and is_set_aside(named[0].before, language)
+    subjects = named[1:] if set_aside else named
     return Question(
         text=tracker.latest_message.get("text") or "",
         language=language,
@@ -147,7 +149,7 @@ class ActionSmallTalk(Action):
         intent = tracker.latest_message.get("intent") or {}
         if float(intent.get("confidence") or 0.0) < SURE_SMALL_TALK:
             events = answer_question(dispatcher, tracker, nothing_found=None, words_must_match=True)
-            if events:
+            if events or dispatcher.messages:  # an answer, or the apology for an unreachable database
                 return events
         dispatcher.utter_message(response=SMALL_TALK_RESPONSES.get(intent.get("name"), "utter_help"))
         return []

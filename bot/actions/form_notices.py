@@ -23,13 +23,14 @@ OFFICES = ("front_office", "back_office")
 
 
 def added_values(events: list[EventType], slot: str, before: dict[str, Any]) -> list[str]:
-    """The values this message added to a list slot (in the order the form keeps them)."""
+    """The values this message added to a list slot (in the order the form keeps them); none when it also
+    took values away ("chat instead of phone" is a correction, confirmed by the summary)."""
     known = set(before.get(slot) or [])
     new: list[str] = []
     for event in events:
         value = event.get("value")
         if event.get("event") == "slot" and event.get("name") == slot and isinstance(value, list):
-            new = [item for item in value if item not in known]
+            new = [item for item in value if item not in known] if known <= set(value) else []
     return new
 
 
@@ -51,7 +52,10 @@ def acknowledge_added_needs(
     before: dict[str, Any],
 ) -> None:
     """Say which needs a message added while it left the question asked open (that question comes again)."""
-    if asked is None or any(e.get("event") == "slot" and e.get("name") == asked for e in events):
+    answered = any(
+        e.get("event") == "slot" and e.get("name") == asked and e.get("value") is not None for e in events
+    )
+    if asked is None or answered:
         return
     kb, language = knowledge_base(), current_language(tracker)
     for slot in ADDABLE:
