@@ -95,12 +95,17 @@ def analyzer_for(language: str) -> TextAnalyzer:
     return TextAnalyzer(language)
 
 
+def words_just_before(before: str) -> list[str]:
+    """The lower-case words between the last punctuation mark and a term ("no chat, only " -> only)."""
+    return re.findall(r"[\w'’]+", PUNCTUATION_BREAK.split(before.lower())[-1])
+
+
 def is_negated(before: str, language: str) -> bool:
     """Whether the words just before a term negate it: "no chat", "nessuna chat o email", "senza email".
 
     Only the same clause counts ("phone only, no chat" leaves the phone alone), and "not only" does not.
     """
-    words = re.findall(r"[\w'’]+", PUNCTUATION_BREAK.split(before.lower())[-1])
+    words = words_just_before(before)
     breaks = CLAUSE_BREAKS.get(language, ())
     last_break = max((i for i, word in enumerate(words) if word in breaks), default=-1)
     words = words[last_break + 1 :][-NEGATION_WINDOW:]
@@ -114,7 +119,7 @@ def is_negated(before: str, language: str) -> bool:
 def is_set_aside(before: str, language: str) -> bool:
     """Whether the words just before a term set it aside: "apart from the phones", "a parte rispondere al
     telefono", "abgesehen vom Telefon" (up to two words may come between)."""
-    words = re.findall(r"[\w'’]+", PUNCTUATION_BREAK.split(before.lower())[-1])
+    words = words_just_before(before)
     cues = SET_ASIDE_CUES.get(language, ())
     heads = [f" {' '.join(words[: len(words) - gap])}" for gap in range(min(SET_ASIDE_GAP, len(words)) + 1)]
     return any(head.endswith(f" {cue}") for head in heads for cue in cues)
