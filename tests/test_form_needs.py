@@ -204,7 +204,6 @@ def test_a_question_that_also_answers_the_form_gets_its_answer(action_kb):
     assert any("Zeit" in (m.get("text") or "") for m in messages)  # the BPO answer: skills or time lacking
 
 
-
 @pytest.mark.parametrize(
     ("language", "text", "value", "added"),
     [
@@ -231,7 +230,6 @@ def test_an_answer_to_the_question_asked_gets_no_notice(action_kb):
     messages, slots = form_run(message)
     assert "payroll" in slots["processes"]
     assert "utter_added_processes" not in responses(messages)
-
 
 
 def test_only_pure_additions_are_announced():

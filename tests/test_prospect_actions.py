@@ -8,8 +8,9 @@ import pytest
 from rasa_sdk.events import ActiveLoop, SlotSet
 
 from bot.actions import leads as lead_actions
+from bot.actions.form_exit import ActionCancelProspect, ActionConfirmStop
 from bot.actions.leads import ActionDeleteMyData, ActionHandoff, ActionSaveLead
-from bot.actions.prospect import ActionCancelProspect, ActionConfirmStop, plain_text
+from bot.actions.prospect import plain_text
 from bot.actions.recommendation import ActionAskConfirmed, ActionAskConsent
 from knowledge.db import make_engine, make_session_factory
 from knowledge.leads import LeadStore

@@ -9,7 +9,8 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.common import current_language, knowledge_base
-from bot.actions.prospect import needs_from_slots, plain_text, reset_form_events
+from bot.actions.form_exit import reset_form_events
+from bot.actions.prospect import needs_from_slots, plain_text
 from knowledge.db import make_engine, make_session_factory
 from knowledge.erasure import Eraser, has_events_table, tracker_engine
 from knowledge.leads import LeadData, LeadStore
