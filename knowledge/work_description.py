@@ -4,6 +4,7 @@ Text rules over the phrase lists of knowledge.work_words (no Rasa), used by the 
 - work named but kept in house ("die Abrechnung macht unsere Verwaltung");
 - a channel negated after it, where German puts the verb last ("per Mail nehmen wir das nicht an");
 - work named only as the subject of customers' questions ("billing questions", "Fragen zur Abrechnung");
+- work that names the prospect's trade ("we're a logistics company");
 - whether the description talks to customers, or says it is only that;
 - German compounds whose last part is a glossary word ("Honorarrechnungen": invoices).
 """
@@ -16,6 +17,9 @@ from collections.abc import Iterator, Mapping
 from knowledge.languages import CLAUSE_BREAKS, NEGATION_CUES, NOT_ONLY
 from knowledge.text_analysis import PUNCTUATION_BREAK
 from knowledge.work_words import (
+    BARE_NO,
+    COMPANY_NOUNS,
+    COMPANY_OF,
     COMPOUND_PREFIXES,
     COMPOUNDING_LANGUAGES,
     CUSTOMER_CONTACT,
@@ -24,6 +28,7 @@ from knowledge.work_words import (
     NEGATION_AFTER,
     NOT_COMPOUND_HEADS,
     QUESTION_NOUNS,
+    SELF_DESCRIPTION,
 )
 
 WORDS = re.compile(r"[\w'’-]+")
@@ -32,6 +37,8 @@ WORDS = re.compile(r"[\w'’-]+")
 KEPT_WINDOW_BEFORE = 4
 # "Fragen zur Betriebskostenabrechnung", "questions about our billing": the question noun this close before.
 ASKED_WINDOW_BEFORE = 3
+# "We're a small logistics company": the words about the prospect's own company this close before.
+SELF_WINDOW_BEFORE = 4
 JOINING_WORDS = frozenset({"and", "or", "plus", "e", "ed", "o", "und", "oder", "sowie"})
 # "Nicht mehr" is "no longer" ("schaffen wir nicht mehr"), "nicht hinterher" not keeping up: a need, not a
 # refusal. Nor is a clause that says the work is too much ("die Anrufe schaffen wir nicht").
@@ -72,9 +79,12 @@ def is_kept_in_house(before: str, after: str, language: str) -> bool:
 
 def is_negated_after(after: str, language: str) -> bool:
     """Whether the rest of the clause says no to the term: "per Mail oder Chat nehmen wir Störungen nicht
-    an". Not "nicht nur" (not only), "nicht mehr" (no longer) or "schaffen wir nicht" (too much work)."""
+    an", or is a bare no ("telefono no"). Not "nicht nur" (not only), "nicht mehr" (no longer) or
+    "schaffen wir nicht" (too much work)."""
     # Cut at punctuation only: "nur" breaks a clause, and "nicht nur" must still be seen.
     words = WORDS.findall(PUNCTUATION_BREAK.split(after.lower())[0])
+    if len(words) == 1 and words[0] in BARE_NO.get(language, ()):
+        return True  # "email e chat, telefono no"
     if OVERLOAD_WORDS.intersection(words):
         return False
     cues, exceptions = NEGATION_AFTER.get(language, ()), {*NOT_ONLY.get(language, ()), *NOT_NEGATING_AFTER}
@@ -84,6 +94,19 @@ def is_negated_after(after: str, language: str) -> bool:
         if word in cues and (index + 1 >= len(words) or words[index + 1] not in exceptions):
             return True
     return False
+
+
+def describes_the_company(before: str, after: str, language: str) -> bool:
+    """Whether the term says what the prospect's own company is ("we're a logistics company", "siamo una
+    ditta di trasporti", "wir sind eine Spedition"): their trade, not work they hand over. Not "we need an
+    accounting firm", which asks for the work."""
+    window = _clause_before(before, language)[-SELF_WINDOW_BEFORE:]
+    if not _has_phrase(window, SELF_DESCRIPTION.get(language, ())):
+        return False
+    following = _clause_after(after, language)[:1]
+    return bool(following and following[0] in COMPANY_NOUNS.get(language, ())) or _has_phrase(
+        window[-2:], COMPANY_OF.get(language, ())
+    )
 
 
 def is_asked_about(before: str, after: str, language: str) -> bool:

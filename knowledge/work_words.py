@@ -29,6 +29,12 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "handled in-house",
         "done in-house",
         "we do in-house",
+        "we'll keep",
+        "we will keep",
+        "we still do",
+        "we still handle",
+        "we continue to handle",
+        "we handle internally",
     ),
     "it": (
         "restano a noi",
@@ -53,6 +59,11 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "se ne occupa la nostra",
         "se ne occupa il nostro",
         "se ne occupano i nostri",
+        "gestiamo internamente",
+        "gestiamo ancora noi",
+        "continuiamo a gestire noi",
+        "continuiamo a farli noi",
+        "continuiamo a farle noi",
     ),
     "de": (
         "machen wir selbst",
@@ -76,6 +87,11 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "erledigen unsere",
         "übernimmt unsere",
         "übernimmt unser",
+        "wir selbst",
+        "wir selber",
+        "wir weiterhin selbst",
+        "weiterhin intern",
+        "wir intern",
     ),
 }
 # Words with which a prospect says the work involves no customers: then the channels question is not asked.
@@ -131,11 +147,17 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "write to us", "writes to us", "contact us", "contacts us", "get in touch", "gets in touch",
         "reach us", "reaches us", "answer questions", "answering questions", "answer their questions",
         "answering their questions", "talk to our customers", "talk to customers", "talking to customers",
+        "help with customers", "help with our customers", "help with clients", "help with our clients",
+        "deal with customers", "dealing with customers", "deal with our customers",
+        "look after our customers",
+        "looking after our customers",
     ),
     "it": (
         "ci chiamano", "ci chiama", "ci telefonano", "ci telefona", "ci scrivono", "ci scrive",
         "ci contattano", "ci contatta", "rispondere alle domande", "rispondere alle richieste",
         "rispondere ai clienti", "parlare con i clienti", "risposte ai clienti",
+        "aiuto con i clienti", "aiuto con clienti", "gestire i clienti", "gestire i nostri clienti",
+        "seguire i clienti", "seguire i nostri clienti", "assistere i clienti", "assistere i nostri clienti",
     ),
     "de": (
         "ruft an", "ruft er an", "ruft sie an", "ruft man an", "rufen an", "rufen uns an", "ruft uns an",
@@ -143,6 +165,8 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "kontaktieren uns",
         "anfragen beantworten", "fragen beantworten", "anfragen von", "fragen von", "auskunft geben",
         "auskünfte geben", "mit den kunden sprechen", "mit kunden sprechen",
+        "hilfe mit kunden", "hilfe mit den kunden", "hilfe bei den kunden", "kunden betreuen",
+        "unsere kunden betreuen", "um unsere kunden kümmern", "um unsere kunden kuemmern",
     ),
 }  # fmt: skip
 # Words with which a description says the work is only talking to customers ("only talking to users, nothing
@@ -185,3 +209,23 @@ COMPOUND_PREFIXES: dict[str, tuple[str, ...]] = {
 }
 # Glossary words that more often end another word than head a compound: "Festpreisen" is not travel.
 NOT_COMPOUND_HEADS: dict[str, tuple[str, ...]] = {"de": ("reisen",)}
+# A bare "no" right after a term, as the clause's only word: "email e chat, telefono no".
+BARE_NO: dict[str, tuple[str, ...]] = {"en": ("no",), "it": ("no",), "de": ("nein", "nicht")}
+# Words with which prospects describe their own company: "we're a ...", "siamo una ...", "wir sind ein ...".
+SELF_DESCRIPTION: dict[str, tuple[str, ...]] = {
+    "en": ("we're", "we are", "i run", "we run", "our"),
+    "it": ("siamo", "la nostra", "il nostro", "gestiamo una", "gestisco una"),
+    "de": ("wir sind", "unser", "unsere", "unseren"),
+}
+# The word after a term that makes it the prospect's trade: "a logistics company", "Logistik Firma".
+COMPANY_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("company", "firm", "business", "agency", "practice", "group"),
+    "it": ("srl", "spa"),
+    "de": ("unternehmen", "firma", "betrieb", "gmbh", "ag"),
+}
+# The two words before a term that make it the prospect's trade: "siamo una ditta di trasporti".
+COMPANY_OF: dict[str, tuple[str, ...]] = {
+    "en": ("are a", "are an", "run a", "run an"),
+    "it": ("ditta di", "azienda di", "società di", "societa di", "impresa di", "agenzia di", "studio di"),
+    "de": ("sind ein", "sind eine"),
+}

@@ -238,3 +238,45 @@ def test_only_pure_additions_are_announced():
     corrected = [SlotSet("channels", ["chat"])]  # "chat instead of phone": the summary shows corrections
     assert added_values(added, "channels", before) == ["chat"]
     assert added_values(corrected, "channels", before) == []
+
+
+def test_work_kept_in_one_place_is_kept_wherever_the_message_names_it(action_kb):
+    # "spedizioni" names logistics inside the customer care; "la logistica la gestiamo noi" keeps it.
+    text = "assistenza clienti: resi, spedizioni e reclami. La logistica invece la gestiamo noi"
+    entities = [
+        {"entity": "service", "value": "assistenza clienti"},
+        {"entity": "service", "value": "spedizioni"},
+        {"entity": "service", "value": "logistica"},
+    ]
+    _, slots = form_run(described(text, entities, language="it"))
+    assert slots["processes"] == ["customer_service"]
+
+
+@pytest.mark.parametrize(
+    "language, text, entities, expected",
+    [
+        ("it", "e-mail e chat, telefono no", ["e-mail", "chat", "telefono"], ["email", "chat"]),
+        ("de", "Nur Telefon. E-Mails bearbeiten wir weiterhin selbst.", ["Telefon", "E-Mails"], ["phone"]),
+    ],
+)
+def test_a_channel_refused_after_it_is_left_out(action_kb, language, text, entities, expected):
+    named = [{"entity": "channel", "value": value} for value in entities]
+    _, slots = form_run(asked("channels", text, "inform", named, language=language))
+    assert slots["channels"] == expected
+
+
+@pytest.mark.parametrize(
+    "language, text, trade, need",
+    [
+        ("it", "salve siamo una ditta di trasporti, ci servirebbe aiuto con clienti e fatture", "trasporti",
+         "fatture"),
+        ("en", "We're a small logistics company and need help with customers and our invoices", "logistics",
+         "invoices"),
+    ],
+)  # fmt: skip
+def test_the_prospects_own_trade_is_not_work_to_hand_over(action_kb, language, text, trade, need):
+    entities = [{"entity": "service", "value": trade}, {"entity": "service", "value": need}]
+    opening = tracker(text, "request_recommendation", entities, language=language, requested_slot=None)
+    processes = extract("processes", opening)["processes"]
+    assert "logistics" not in processes
+    assert "invoicing" in processes and "customer_service" in processes

@@ -7,6 +7,7 @@ import pytest
 from knowledge.work_description import (
     compound_heads,
     describes_customer_contact,
+    describes_the_company,
     is_asked_about,
     is_kept_in_house,
     is_negated_after,
@@ -169,3 +170,17 @@ def test_derived_words_are_not_compounds():
     for word in ("Auslagerung", "Lohnberechnung", "Hochrechnung", "Wiederherstellung", "Festpreisen"):
         assert list(compound_heads(word, "de", surfaces)) == [], word
     assert [key for key, *_ in compound_heads("Handwerkerrechnung", "de", surfaces)] == ["invoicing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "language", "trade"),
+    [
+        ("we're a logistics company", "logistics", "en", True),
+        ("we need an accounting firm to do our books", "accounting", "en", False),
+        ("siamo una ditta di trasporti", "trasporti", "it", True),
+        ("cerchiamo una società di contabilità", "contabilità", "it", False),
+        ("wir sind eine Spedition", "Spedition", "de", True),
+    ],
+)
+def test_a_term_can_name_the_prospects_own_trade(text, term, language, trade):
+    assert describes_the_company(*around(text, term), language) is trade

@@ -14,7 +14,13 @@ from knowledge.glossary import Term
 from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from knowledge.queries import KnowledgeBase
 from knowledge.text_analysis import is_negated
-from knowledge.work_description import compound_heads, is_asked_about, is_kept_in_house, is_negated_after
+from knowledge.work_description import (
+    compound_heads,
+    describes_the_company,
+    is_asked_about,
+    is_kept_in_house,
+    is_negated_after,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -122,18 +128,27 @@ def terms_among(
     found: list[NamedTerm], language: str, skip_negated: bool = False, skip_asked_about: bool = False
 ) -> list[Term]:
     """`message_terms` over terms already found, for callers that need them filtered more than one way."""
+    # A term refused once is refused everywhere in the message: "tracking spedizioni, resi ... La logistica
+    # la facciamo noi" names logistics twice and keeps it.
+    refused = {named.term.key for named in found if skip_negated and is_refused(named, language)}
     terms: dict[str, Term] = {}
     for named in found:
-        if skip_negated and is_negated(named.before, language):
+        if named.term.key in refused:
             continue
-        if skip_negated and named.term.kind == "channel" and is_negated_after(named.after, language):
-            continue
-        if skip_negated and is_kept_in_house(named.before, named.after, language):
-            continue  # "billing stays with us": named, but not to be outsourced
         if skip_asked_about and is_asked_about(named.before, named.after, language):
             continue
+        if skip_asked_about and describes_the_company(named.before, named.after, language):
+            continue  # "siamo una ditta di trasporti": what the company is, not work to hand over
         terms.setdefault(named.term.key, named.term)
     return list(terms.values())
+
+
+def is_refused(named: NamedTerm, language: str) -> bool:
+    """Said no to ("no chat", "telefono no", "per Mail nehmen wir nichts an") or kept ("billing stays with
+    us"): named, but not to be outsourced."""
+    if is_negated(named.before, language) or is_kept_in_house(named.before, named.after, language):
+        return True
+    return named.term.kind == "channel" and is_negated_after(named.after, language)
 
 
 def form_asks_for(tracker: Tracker, slot: str) -> bool:
