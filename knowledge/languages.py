@@ -24,6 +24,16 @@ SET_ASIDE_CUES: dict[str, tuple[str, ...]] = {
     "it": ("a parte", "oltre a", "oltre al", "oltre alla", "oltre ai", "oltre alle", "tranne", "eccetto"),
     "de": ("abgesehen von", "abgesehen vom", "außer", "ausser", "neben", "jenseits von"),
 }
+# Words that make a term the comparison in a question about another subject: "are BPO staff trained as in
+# call centers?" keeps the BPO of the previous question. Not the English "like in" ("what is pay like in
+# call centers?" asks about call centers).
+COMPARISON_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("just like", "just like in", "as in", "as with", "same as", "same as in", "the way", "unlike"),
+    "it": ("come nei", "come nel", "come negli", "come nelle", "come in", "come per i", "come per il",
+           "come per gli", "come succede nei", "come avviene nei", "a differenza dei", "a differenza del"),
+    "de": ("wie im", "wie beim", "wie bei", "wie in", "genau wie", "genauso wie", "ähnlich wie", "anders als",
+           "anders als im", "anders als bei"),
+}  # fmt: skip
 CLAUSE_BREAKS: dict[str, tuple[str, ...]] = {
     "en": ("but", "only", "just"),
     "it": ("ma", "però", "solo", "soltanto"),

@@ -16,6 +16,7 @@ from spacy.lookups import load_lookups
 
 from knowledge.languages import (
     CLAUSE_BREAKS,
+    COMPARISON_CUES,
     MEANING_WORDS,
     NEGATION_CUES,
     NOT_ONLY,
@@ -24,6 +25,7 @@ from knowledge.languages import (
 )
 
 WORDLIKE = re.compile(r"\w", re.UNICODE)
+WORDS = re.compile(r"[\w'’]+")
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
 NEGATION_WINDOW = 3  # words
 SET_ASIDE_GAP = 2  # words between "apart from" and the term
@@ -97,7 +99,7 @@ def analyzer_for(language: str) -> TextAnalyzer:
 
 def words_just_before(before: str) -> list[str]:
     """The lower-case words between the last punctuation mark and a term ("no chat, only " -> only)."""
-    return re.findall(r"[\w'’]+", PUNCTUATION_BREAK.split(before.lower())[-1])
+    return WORDS.findall(PUNCTUATION_BREAK.split(before.lower())[-1])
 
 
 def is_negated(before: str, language: str) -> bool:
@@ -123,6 +125,16 @@ def is_set_aside(before: str, language: str) -> bool:
     cues = SET_ASIDE_CUES.get(language, ())
     heads = [f" {' '.join(words[: len(words) - gap])}" for gap in range(min(SET_ASIDE_GAP, len(words)) + 1)]
     return any(head.endswith(f" {cue}") for head in heads for cue in cues)
+
+
+def is_compared(before: str, language: str) -> bool:
+    """Whether the words just before a term make it the comparison, not the subject: "are they trained too,
+    just like in call centers?", "vengono formati come nei call center?", "eingearbeitet wie im Callcenter?".
+    A cue that opens the message is a question word ("Wie im Callcenter ...": how), not a comparison."""
+    words = words_just_before(before)
+    in_message = len(WORDS.findall(before))
+    cues = COMPARISON_CUES.get(language, ())
+    return any(in_message > len(cue.split()) and f" {' '.join(words)}".endswith(f" {cue}") for cue in cues)
 
 
 def opens_with(text: str, openers: Iterable[str]) -> bool:

@@ -165,6 +165,14 @@ def test_a_term_set_aside_is_not_the_subject_of_the_question(action_kb):
     assert "accounting" in texts(messages)[0] and SlotSet("last_term", "bpo") in events
 
 
+def test_a_term_named_only_for_comparison_keeps_the_previous_subject(action_kb):
+    text = "und werden die da auch erst eingearbeitet wie im Callcenter?"
+    entities = [{"entity": "outsourcing_type", "value": "Callcenter"}]
+    message = tracker(text, "ask_training", entities, language="de", last_topic="skills", last_term="bpo")
+    messages, events = run(ActionAnswerQuestion(), message)
+    assert "mitbringen" in texts(messages)[0] and SlotSet("last_term", "bpo") in events
+
+
 def test_a_cue_that_means_separate_sets_no_subject_aside(action_kb):
     # "a parte" here means "separate": both sides stay the subject of the question.
     text = "Il call center è un servizio a parte rispetto al BPO?"

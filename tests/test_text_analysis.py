@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.text_analysis import analyzer_for, is_negated, is_set_aside
+from knowledge.text_analysis import analyzer_for, is_compared, is_negated, is_set_aside
 
 
 def test_inflections_meet_at_one_lemma():
@@ -50,3 +50,17 @@ def test_negation_before_a_term(before, language, negated):
 )
 def test_a_term_set_aside_in_a_question(before, language, set_aside):
     assert is_set_aside(before, language) is set_aside
+
+
+@pytest.mark.parametrize(
+    ("before", "language", "compared"),
+    [
+        ("and are they trained first, just like in ", "en", True),
+        ("what is pay like in ", "en", False),  # asks about them
+        ("vengono formati come nei ", "it", True),
+        ("und werden die da auch erst eingearbeitet wie im ", "de", True),
+        ("Wie im ", "de", False),  # "wie" opening the question is "how"
+    ],
+)
+def test_a_term_named_as_the_comparison(before, language, compared):
+    assert is_compared(before, language) is compared

@@ -22,7 +22,7 @@ from knowledge.answering import Question, Reply
 from knowledge.content_schema import DEFAULT_VARIANT
 from knowledge.languages import SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
-from knowledge.text_analysis import is_set_aside
+from knowledge.text_analysis import is_compared, is_set_aside
 
 logger = logging.getLogger(__name__)
 # Below this confidence a knowledge intent for a statement that names a service is read as a need.
@@ -47,9 +47,12 @@ def question_from(tracker: Tracker, kb: KnowledgeBase) -> Question:
     language = current_language(tracker)
     named = named_terms(tracker, kb)  # found once, filtered twice
     # "Apart from answering phones, what else does a BPO do?" is about the BPO: the first term named may be
-    # set aside, when another follows.
+    # set aside, when another follows. "And are they trained first, as in call centers?" keeps the subject
+    # of the previous question: the term is only the comparison.
+    other_subject = len(named) > 1 or bool(tracker.get_slot("last_term"))
     set_aside = len(named) > 1 and is_set_aside(named[0].before, language)
-    subjects = named[1:] if set_aside else named
+    compared = bool(named) and other_subject and is_compared(named[0].before, language)
+    subjects = named[1:] if set_aside or compared else named
     return Question(
         text=tracker.latest_message.get("text") or "",
         language=language,
