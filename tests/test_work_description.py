@@ -28,6 +28,8 @@ def around(text: str, term: str) -> tuple[str, str]:
         ("we keep customer service in-house; payroll should go", "customer service", "en", True),
         ("we keep customer service in-house; payroll should go", "payroll", "en", False),
         ("la contabilità la facciamo noi", "contabilità", "it", True),
+        ("Our warehouse and finance team handle everything else.", "warehouse", "en", True),
+        ("E-Mails und Post machen wir weiterhin selber", "E-Mails", "de", True),
         ("Die technische Prüfung der Geräte machen wir selbst im Lager", "Lager", "de", True),
         ("die Rückerstattungen selbst und die Abrechnung macht unsere Verwaltung", "Abrechnung", "de", True),
         (
