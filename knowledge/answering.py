@@ -268,7 +268,8 @@ class Answerer:
             lead = lead_with_relevant(side.passages, relevance)[:2]
             chosen += lead
             lines.append(f"**{capitalised(term.label)}**: " + " ".join(p.text for p in lead))
-        reply = self._reply(first, tuple(chosen), terms[0].key)
+        # Both sides were the subject: what follows ("examples?", "why?") is about both, not the first.
+        reply = self._reply(first, tuple(chosen), None)
         return Reply(**{**reply.__dict__, "text": "\n".join(lines)})
 
     def _reply(self, answer: Answer, passages: tuple[Passage, ...], subject: str | None) -> Reply:
