@@ -100,6 +100,16 @@ def test_comparison_in_italian(qa):
     assert "back office" in payroll and "front office" in care
 
 
+def test_what_follows_a_comparison_is_about_both_sides(qa):
+    reply = ask(
+        qa, "Mi spiega la differenza tra back office e front office?", [("ask_front_back_office", 0.9)],
+        ["back office", "front office"], language="it",
+    )  # fmt: skip
+    assert reply.subject is None  # not the back office, named first
+    examples = qa.examples(reply.topic, "it", [])
+    assert "Front office:" in examples.text and "Back office:" in examples.text
+
+
 # ------------------------------------------------------------------------------- carry-over
 
 
