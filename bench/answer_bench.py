@@ -10,7 +10,7 @@ looked at in the second; C was written blind in the second session and stays unt
 number; D was written blind later in that session as more development data (tuned on); E (prospects only)
 was written blind in the third session as development data (tuned on); F (knowledge and prospects) and G
 (knowledge only) were written blind in the sixth session as development data (tuned on), and H (knowledge
-and prospects) in the seventh, likewise. Every half is
+and prospects) and I (prospects written to be hard but fair) in the seventh, likewise. Every half is
 reported, and only the tuned halves' failures can be printed.
 
 Usage: python -m bench.answer_bench [--language it] [--half A --half B] [--show-failures]
@@ -43,8 +43,8 @@ SETS = Path(__file__).resolve().parent / "answers"
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
 MAX_VISITOR_TURNS = 15
 MAX_ASKS = 2
-HALVES = ("A", "B", "C", "D", "E", "F", "G", "H")
-TUNED_HALVES = ("A", "B", "D", "E", "F", "G", "H")
+HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I")
+TUNED_HALVES = ("A", "B", "D", "E", "F", "G", "H", "I")
 TOKEN = "bench-" + uuid.uuid4().hex
 
 

@@ -31,6 +31,7 @@ CONFIDENT = 0.75
 FIRST_MESSAGE_CONFIDENT = 0.6
 # A message of a few words with a function word of one language and none of another ("Was ist BPO?": "was"
 # is English too, "ist" is German only) is in that language.
+MAX_ACRONYM = 3
 SHORT_MESSAGE_WORDS = 3
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -49,7 +50,8 @@ class LanguageDetector:
         self._lingua = _lingua_detector(self.languages)
 
     def detect(self, text: str, first_message: bool = False) -> Detection:
-        words = [w for w in WORD.findall(text.lower()) if w not in self._loanwords]
+        words = [w.lower() for w in WORD.findall(text) if not _is_acronym(w, text)]
+        words = [w for w in words if w not in self._loanwords]
         if not words:
             return Detection(None, "no words beyond shared loanwords")
         counts = {lang: sum(w in self._function_words[lang] for w in words) for lang in self.languages}
@@ -75,6 +77,13 @@ class LanguageDetector:
             return None, 0.0
         best = values[0]
         return best.language.iso_code_639_1.name.lower(), best.value
+
+
+def _is_acronym(word: str, text: str) -> bool:
+    """ "EN", "DE", "HR", "IT" in a message not written in capitals: codes and acronyms, not the German "es"
+    or the Italian "de". In a message shouted in capitals ("WAS KOSTET DAS") the short words count."""
+    shouted = any(len(other) > MAX_ACRONYM and other.isupper() for other in WORD.findall(text))
+    return len(word) <= MAX_ACRONYM and word.isupper() and not shouted
 
 
 def _exclusive_stop_words(languages: tuple[str, ...]) -> dict[str, frozenset[str]]:

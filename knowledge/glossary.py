@@ -5,6 +5,8 @@ Queries over an open session; `KnowledgeBase` (knowledge.queries) opens one and 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -22,6 +24,17 @@ class Term:
     broader: str | None
     code: str | None
     served: bool | None
+
+
+# "EN+DE", "EN. maybe ES later": a language's ISO code in capitals, not part of a longer word.
+LANGUAGE_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{2})(?![A-Za-z])")
+
+
+def languages_by_code(text: str, languages: Iterable[Term]) -> list[str]:
+    """The language terms whose ISO codes the text writes in capitals, in order, without repeats (only for
+    an answer to "which languages?": "IT" elsewhere is information technology)."""
+    by_code = {term.code.upper(): term.key for term in languages if term.code}
+    return list(dict.fromkeys(by_code[code] for code in LANGUAGE_CODE.findall(text) if code in by_code))
 
 
 def normalise_surface(text: str) -> str:

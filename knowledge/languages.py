@@ -112,6 +112,22 @@ MODEL_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Words that open a follow-up ("and in 2015?", "e nel BPO?", "und beim Callcenter?"): the previous topic then
 # competes with a prior of its own, whatever the classifier says (knowledge/answering.py).
+# Words that make an answer exclusive: "Just phone. We do have an email address, but our team handles it."
+ONLY_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("only", "just", "solely", "exclusively"),
+    "it": ("solo", "soltanto", "solamente", "esclusivamente", "unicamente"),
+    "de": ("nur", "ausschließlich", "ausschliesslich", "lediglich"),
+}
+# Words that open a yes: "Yes, that's correct. How do you handle GDPR?" confirms and asks.
+YES_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("yes", "yeah", "yep", "yup", "sure", "correct", "that's correct", "that's right",
+           "that is correct", "right", "ok", "okay", "of course", "absolutely", "by all means", "fine",
+           "perfect"),
+    "it": ("sì", "si", "certo", "certamente", "corretto", "esatto", "va bene", "ok", "okay", "giusto",
+           "perfetto", "assolutamente", "volentieri"),
+    "de": ("ja", "jawohl", "jep", "genau", "korrekt", "stimmt", "passt", "ok", "okay", "gerne", "gern",
+           "richtig", "sicher", "klar", "selbstverständlich", "perfekt"),
+}  # fmt: skip
 FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {
     "en": ("and", "but", "so", "what about", "how about", "also"),
     "it": ("e", "ed", "ma", "quindi", "invece", "e invece", "anche"),

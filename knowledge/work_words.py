@@ -75,6 +75,15 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "continuiamo a gestire noi",
         "continuiamo a farli noi",
         "continuiamo a farle noi",
+        "li gestisce",
+        "le gestisce",
+        "lo gestisce",
+        "li gestiscono",
+        "le gestiscono",
+        "restano in sede",
+        "resta in sede",
+        "rimangono in sede",
+        "rimane in sede",
     ),
     "de": (
         "machen wir selbst",
@@ -125,6 +134,14 @@ INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
         "no customers involved",
         "no customer channels",
         "no channels",
+        "none client-facing",
+        "nothing client-facing",
+        "not client-facing",
+        "no client-facing",
+        "no client contact",
+        "no contact with clients",
+        "not customer-facing",
+        "none customer-facing",
     ),
     "it": (
         "nessun contatto con i clienti",
@@ -153,6 +170,10 @@ INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
         "nichts mit kunden",
         "keine kanäle",
         "keine kundenkanäle",
+        "keinen kontakt",
+        "gar keinen kontakt",
+        "kein kontakt mit",
+        "keinen kontakt mit",
     ),
 }
 # Words with which a description says the work is talking to customers, even when it names no service or
@@ -168,6 +189,8 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "deal with customers", "dealing with customers", "deal with our customers",
         "look after our customers",
         "looking after our customers",
+        "questions about", "customer questions", "customer messages", "customer reviews", "online reviews",
+        "replying to reviews", "respond to reviews", "replying to customers",
     ),
     "it": (
         "ci chiamano", "ci chiama", "ci telefonano", "ci telefona", "ci scrivono", "ci scrive",
@@ -175,6 +198,8 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "rispondere ai clienti", "parlare con i clienti", "risposte ai clienti",
         "aiuto con i clienti", "aiuto con clienti", "gestire i clienti", "gestire i nostri clienti",
         "seguire i clienti", "seguire i nostri clienti", "assistere i clienti", "assistere i nostri clienti",
+        "domande su", "domande sul", "domande sulla", "domande sui", "domande sulle", "domande dei clienti",
+        "messaggi dei clienti", "recensioni", "a cui rispondere",
     ),
     "de": (
         "ruft an", "ruft er an", "ruft sie an", "ruft man an", "rufen an", "rufen uns an", "ruft uns an",
@@ -184,6 +209,8 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "auskünfte geben", "mit den kunden sprechen", "mit kunden sprechen",
         "hilfe mit kunden", "hilfe mit den kunden", "hilfe bei den kunden", "kunden betreuen",
         "unsere kunden betreuen", "um unsere kunden kümmern", "um unsere kunden kuemmern",
+        "fragen zu", "fragen zum", "fragen zur", "kundennachrichten", "bewertungen", "mieteranfragen",
+        "kundenanfragen", "gästeanfragen", "gaesteanfragen",
     ),
 }  # fmt: skip
 # Words with which a description says the work is only talking to customers ("only talking to users, nothing

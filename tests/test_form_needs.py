@@ -230,11 +230,11 @@ def test_only_pure_additions_are_announced():
 
 
 def test_work_kept_in_one_place_is_kept_wherever_the_message_names_it(action_kb):
-    # "spedizioni" names logistics inside the customer care; "la logistica la gestiamo noi" keeps it.
-    text = "assistenza clienti: resi, spedizioni e reclami. La logistica invece la gestiamo noi"
+    # "trasporti" names logistics inside the customer care; "la logistica la gestiamo noi" keeps it.
+    text = "assistenza clienti: resi, trasporti e reclami. La logistica invece la gestiamo noi"
     entities = [
         {"entity": "service", "value": "assistenza clienti"},
-        {"entity": "service", "value": "spedizioni"},
+        {"entity": "service", "value": "trasporti"},
         {"entity": "service", "value": "logistica"},
     ]
     _, slots = form_run(described(text, entities, language="it"))

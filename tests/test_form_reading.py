@@ -383,3 +383,60 @@ def test_a_german_filler_is_not_a_correction(action_kb):
                      processes=["payroll"], language="de")  # fmt: skip
     _, slots = form_run(question)
     assert "processes" not in slots
+
+
+NEEDS_GIVEN = dict(hours="business_hours", volume="-", timeline="-")
+CONTACT_GIVEN = dict(consent=True, company="Acme Ltd", contact_name="Ann Lee", email="ann@acme.example")
+
+
+@pytest.mark.parametrize(
+    "slot, language, text, intent, given",
+    [
+        ("confirmed", "en", "Yes, that's correct. Would your staff have legal qualifications?", "ask_skills",
+         {**NEEDS_GIVEN, **CONTACT_GIVEN}),
+        ("consent", "it", "Sì, potete contattarmi. I vostri operatori parlano tedesco?", "ask_languages",
+         NEEDS_GIVEN),
+    ],
+)  # fmt: skip
+def test_a_yes_before_a_question_answers_the_yes_no_question(action_kb, slot, language, text, intent, given):
+    message = asked(slot, text, intent, language=language, **given)
+    assert extract(slot, message) == {slot: True}
+    messages, _ = form_run(message)
+    assert any(m.get("text") for m in messages)  # and the question gets its answer
+
+
+def test_a_yes_that_refuses_part_is_not_read_as_a_plain_yes(action_kb):
+    message = asked("consent", "yes, but not by phone. is email ok?", "ask_channels")
+    assert extract("consent", message) == {}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("EN. maybe ES later", ["english", "spanish"]),
+        ("IT + EN, e se si può anche un po' di spagnolo", ["italian", "english", "spanish"]),
+    ],
+)
+def test_language_codes_answer_the_languages_question(action_kb, text, expected):
+    entities = [{"entity": "language", "value": "spagnolo"}] if "spagnolo" in text else []
+    message = asked("languages", text, "inform", entities, languages=None, language="it")
+    assert extract("languages", message) == {"languages": expected}
+
+
+def test_language_codes_elsewhere_name_no_language(action_kb):
+    message = asked("processes", "IT support and HR admin", "inform", languages=None)
+    assert extract("languages", message) == {}
+
+
+def test_channels_said_to_be_the_only_ones_leave_out_those_mentioned_after(action_kb):
+    text = "Just phone. We do have an email address for claims but our own team handles that."
+    entities = [{"entity": "channel", "value": "phone"}, {"entity": "channel", "value": "email"}]
+    assert extract("channels", asked("channels", text, "inform", entities)) == {"channels": ["phone"]}
+
+
+def test_no_customer_contact_in_answer_to_channels_leaves_only_the_internal_work(action_kb):
+    message = asked(
+        "channels", "None client-facing. Your team would work in our document system.", "inform",
+        processes=["sales", "legal_services"],
+    )  # fmt: skip
+    assert extract("channels", message) == {"channels": [], "processes": ["legal_services"]}

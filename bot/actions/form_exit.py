@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.prospect import FORM_SLOTS, FORM_STATE_SLOTS
+from bot.actions.form_slots import FORM_SLOTS, FORM_STATE_SLOTS
 
 
 def reset_form_events() -> list[EventType]:

@@ -6,10 +6,20 @@ description implies: what the form's extraction (bot.actions.prospect) asks of e
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 
 from bot.actions.common import current_language, form_asks_for, knowledge_base, named_terms
-from knowledge.languages import ADDITIVE_WORDS, CORRECTION_WORDS, QUESTION_OPENERS, QUESTION_WORDS
+from knowledge.languages import (
+    ADDITIVE_WORDS,
+    CORRECTION_WORDS,
+    NEGATION_CUES,
+    ONLY_WORDS,
+    QUESTION_OPENERS,
+    QUESTION_WORDS,
+    YES_OPENERS,
+)
 from knowledge.recommender import split_by_office
 from knowledge.text_analysis import opens_with
 from knowledge.work_description import (
@@ -19,6 +29,11 @@ from knowledge.work_description import (
     says_front_office_only,
 )
 from knowledge.work_words import INTERNAL_ONLY
+
+# A yes at the start of a message, in any language (longest words first: "that's correct" before "right").
+YES_WORDS = sorted({word for words in YES_OPENERS.values() for word in words}, key=len, reverse=True)
+YES_OPENING = re.compile(r"\W*(" + "|".join(map(re.escape, YES_WORDS)) + r")\b")
+REFUSING_WORDS = frozenset(word for words in NEGATION_CUES.values() for word in words)
 
 # The customer-facing process implied when a need names customer channels but no customer-facing service.
 IMPLIED_FRONT_OFFICE = "customer_service"
@@ -209,3 +224,25 @@ def with_implied_processes(
     if "back_office" in offices and not has_back_office(implied):
         implied.append(IMPLIED_BACK_OFFICE)
     return implied
+
+
+def opens_with_yes(tracker: Tracker) -> bool:
+    """ "Yes, that's correct. Would your staff have legal qualifications?" says yes before it asks, in any
+    language (a short "ok" may be taken for another one); not "yes, but not by phone"."""
+    text = message_text(tracker).lower().replace("’", "'")
+    first_sentence = re.split(r"[.?!]", text, maxsplit=1)[0]
+    if REFUSING_WORDS.intersection(re.findall(r"[\w']+", first_sentence)):
+        return False
+    return bool(YES_OPENING.match(text))
+
+
+def only_channels(tracker: Tracker) -> set[str] | None:
+    """The channels of an answer whose first sentence says they are the only ones ("Just phone. We have an
+    email address for claims but our own team handles that"), or None when it does not say so."""
+    text = message_text(tracker)
+    first_sentence = re.split(r"[.!?;]", text, maxsplit=1)[0]
+    words = set(re.findall(r"\w+", first_sentence.lower()))
+    if not words.intersection(ONLY_WORDS.get(current_language(tracker), ())):
+        return None
+    named = named_terms(tracker, knowledge_base(), ("channel",))
+    return {n.term.key for n in named if len(n.before) < len(first_sentence)} or None

@@ -25,6 +25,7 @@ from bot.actions.form_reading import (
     answers_asked_slot,
     asks_knowledge,
     confidence_of,
+    has_back_office,
     has_front_office,
     intent_of,
     is_answer,
@@ -34,34 +35,27 @@ from bot.actions.form_reading import (
     may_involve_customers,
     merged,
     message_text,
+    only_channels,
     only_vague,
     opens_the_form,
+    opens_with_yes,
     says_internal_only,
     states_needs,
     talks_to_customers,
     with_implied_processes,
 )
+from bot.actions.form_slots import CONTACT_SLOTS, FORM_SLOTS, LIST_SLOTS, NEEDS_SLOTS, NOT_SPECIFIED
+from bot.actions.form_validation import EMAIL, MAX_TEXT, ProspectAnswerChecks
+from knowledge.glossary import languages_by_code
 from knowledge.hours import hours_needed
 from knowledge.languages import NEGATION_CUES
 from knowledge.recommender import Needs
 from knowledge.work_description import mentions_phrase
 from knowledge.work_words import INTERNAL_ONLY
 
-FORM = "prospect_form"
-NEEDS_SLOTS = ("processes", "channels", "languages", "hours", "volume", "timeline")
-CONTACT_SLOTS = ("company", "contact_name", "email")
-FORM_SLOTS = (*NEEDS_SLOTS, "consent", *CONTACT_SLOTS, "confirmed")
-# Bookkeeping of the form itself, forgotten with it.
-FORM_STATE_SLOTS = ("processes_text", "form_misses", "form_notes", "editing")
 # A question is asked at most twice: after the second miss the form moves on and keeps the words as a note.
 MAX_ASKS = 2
-# What a skipped question leaves in its slot: an empty list for glossary lists, "-" for the rest.
-LIST_SLOTS = {"processes", "channels", "languages"}
 EDITABLE = {"processes", "channels", "languages", "hours", "volume", "timeline", "contact"}
-MAX_TEXT = 300
-NOT_SPECIFIED = "-"
-# A pragmatic check (RFC 5322 allows more, but a sales e-mail needs name@domain.tld).
-EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!<>|~])")
 
 
@@ -75,6 +69,9 @@ LEAVING = {"stop", "goodbye"}
 CLEAR_INTENT = 0.6
 # The questions whose misses are counted (the summary's "confirmed" has its own edit loop).
 COUNTED_SLOTS = set(FORM_SLOTS) - {"confirmed"}
+# Answers that may come with a question of their own, which is answered too ("yes, correct. Is the data
+# stored in Albania?"); not names and e-mail addresses.
+ANSWERED_WITH_QUESTIONS = {*NEEDS_SLOTS, "consent", "confirmed"}
 
 
 def filled_any_form_slot(events: list[EventType], asked: str | None, before: dict[str, Any]) -> bool:
@@ -107,7 +104,7 @@ def needs_from_slots(tracker: Tracker) -> Needs:
     )
 
 
-class ValidateProspectForm(FormValidationAction):
+class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
     def name(self) -> str:
         return "validate_prospect_form"
 
@@ -130,7 +127,8 @@ class ValidateProspectForm(FormValidationAction):
         events = await super().run(dispatcher, tracker, domain)
         answered = filled_any_form_slot(events, asked, before)
         acknowledge_added_needs(dispatcher, tracker, domain, events, asked, before)
-        if "?" in message_text(tracker) and (asked is None or (answered and asked in NEEDS_SLOTS)):
+        also_asks = answered and asked in ANSWERED_WITH_QUESTIONS
+        if "?" in message_text(tracker) and (asked is None or also_asks):
             # "Our support drowns in e-mails: can a BPO take that over?" starts the form, and "does BPO make
             # sense if we lack the time for the accounting?" answers "what to outsource?": answer it too.
             events += answer_question(dispatcher, tracker, None, words_must_match=True, inside_form=True)
@@ -225,10 +223,14 @@ class ValidateProspectForm(FormValidationAction):
         found = self._terms(tracker, "channel")
         asked = form_asks_for(tracker, "channels")
         if asked and mentions_phrase(message_text(tracker), INTERNAL_ONLY):
-            return {"channels": []}  # "no customer channels, you'd work with our office by internal mail"
+            # "No customer channels, you'd work with our office by internal mail": and the work that
+            # sounded customer-facing was not ("Reservierungen" kept, "sales ledgers").
+            return {"channels": [], **self._only_back_office(tracker)}
         if not found:
             says_none = asked and (intent_of(tracker) == "deny" or says_internal_only(tracker))  # "none"
             return {"channels": []} if says_none or self._unknown_answer(tracker, "channels") else {}
+        exclusive = only_channels(tracker) if asked else None
+        found = [key for key in found if key in exclusive] if exclusive else found
         extracted = {"channels": merged(tracker, "channels", found)}
         processes = tracker.get_slot("processes") or []
         if asked and processes and not has_front_office(processes):
@@ -237,10 +239,19 @@ class ValidateProspectForm(FormValidationAction):
             extracted["processes"] = [IMPLIED_FRONT_OFFICE, *processes]
         return extracted
 
+    @staticmethod
+    def _only_back_office(tracker: Tracker) -> dict[str, Any]:
+        processes = tracker.get_slot("processes") or []
+        internal = [key for key in processes if has_back_office([key])]
+        return {"processes": internal} if internal and len(internal) < len(processes) else {}
+
     def extract_languages(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         if not may_change(tracker, "languages"):
             return {}
         found = self._terms(tracker, "language")  # "speak Italian" (about this chat) gives none
+        if form_asks_for(tracker, "languages"):  # "IT + EN, e un po' di spagnolo"
+            codes = languages_by_code(message_text(tracker), knowledge_base().terms("language"))
+            found = list(dict.fromkeys([*codes, *found]))
         if not found:
             return {"languages": []} if self._unknown_answer(tracker, "languages") else {}
         return {"languages": merged(tracker, "languages", found)}
@@ -258,10 +269,17 @@ class ValidateProspectForm(FormValidationAction):
     def extract_consent(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         """ "No, I'd rather just get the summary here" is a no, whatever else the classifier made of it."""
         words = message_text(tracker).lower().split()
+        if is_question(tracker):
+            return self._yes_before_a_question(tracker, "consent")
         if not answers_asked_slot(tracker, "consent") or not words:
             return {}
         refusals = {word for cues in NEGATION_CUES.values() for word in cues}
         return {"consent": False} if words[0].strip(",.!;:") in refusals else {}
+
+    def _yes_before_a_question(self, tracker: Tracker, slot: str) -> dict[str, Any]:
+        """ "Yes, you may contact me. Where is the data stored?" answers the yes/no question asked, whatever
+        the classifier made of the rest (the question is answered too, see `run`)."""
+        return {slot: True} if form_asks_for(tracker, slot) and opens_with_yes(tracker) else {}
 
     # Free-text answers: taken as given when they answer the question just asked ("2000 tickets a month"
     # may look like a knowledge question to the classifier; it still answers "what volume?").
@@ -298,73 +316,4 @@ class ValidateProspectForm(FormValidationAction):
         for entity in tracker.latest_message.get("entities") or []:
             if entity.get("entity") == "edit_field" and entity.get("value") in EDITABLE:
                 return {"confirmed": "edit:" + entity["value"]}
-        return {}
-
-    # ------------------------------------------------------------ validation
-
-    def validate_processes(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        if value:
-            # The prospect's own words for the work go with the lead. (Set here: the SDK keeps only the
-            # form's own slots from the extraction.)
-            if tracker.get_slot("requested_slot") in (None, "processes"):
-                return {"processes": value, "processes_text": message_text(tracker)}
-            return {"processes": value}
-        dispatcher.utter_message(response="utter_unknown_process")
-        return {"processes": None}
-
-    def validate_languages(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        return {"languages": value or []}
-
-    def validate_volume(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        return self._free_text("volume", value, dispatcher, tracker, optional=True)
-
-    def validate_timeline(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        return self._free_text("timeline", value, dispatcher, tracker, optional=True)
-
-    def validate_company(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        return self._free_text("company", value, dispatcher, tracker)
-
-    def validate_contact_name(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        result = self._free_text("contact_name", value, dispatcher, tracker)
-        name = result["contact_name"]
-        if name and not re.search(r"[^\W\d_]", name):
-            dispatcher.utter_message(response="utter_invalid_name")
-            return {"contact_name": None}
-        return result
-
-    def validate_email(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        address = str(value or "").strip()
-        if len(address) <= 254 and EMAIL.fullmatch(address):
-            local, domain_part = address.rsplit("@", 1)
-            return {"email": f"{local}@{domain_part.lower()}"}
-        dispatcher.utter_message(response="utter_invalid_email")
-        return {"email": None}
-
-    def validate_consent(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        if value is False:
-            # No consent: nothing personal is asked for, and nothing personal already given is kept.
-            return {"consent": False, **dict.fromkeys(CONTACT_SLOTS)}
-        return {"consent": value}
-
-    def validate_confirmed(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        if value is True:
-            return {"confirmed": True}
-        if isinstance(value, str) and value.startswith("edit:"):
-            field = value.removeprefix("edit:")
-            cleared = CONTACT_SLOTS if field == "contact" else (field,)
-            misses = {k: v for k, v in (tracker.get_slot("form_misses") or {}).items() if k not in cleared}
-            return {"confirmed": None, "editing": False, "form_misses": misses, **dict.fromkeys(cleared)}
-        return {"confirmed": None, "editing": True}  # "no": ask what to change
-
-    def _free_text(
-        self, slot: str, value, dispatcher, tracker: Tracker, optional: bool = False
-    ) -> dict[str, Any]:
-        if optional and intent_of(tracker) in ("dont_know", "deny"):
-            return {slot: NOT_SPECIFIED}
-        text = " ".join(str(value or "").split())
-        if not text:
-            return {slot: None}
-        if len(text) > MAX_TEXT:
-            dispatcher.utter_message(response="utter_value_too_long", limit=MAX_TEXT)
-            return {slot: None}
-        return {slot: text}
+        return self._yes_before_a_question(tracker, "confirmed") if is_question(tracker) else {}

@@ -14,7 +14,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.common import current_language, knowledge_base
-from bot.actions.prospect import NOT_SPECIFIED, needs_from_slots, plain_text
+from bot.actions.form_slots import NOT_SPECIFIED
+from bot.actions.prospect import needs_from_slots, plain_text
 from bot.actions.responses import joined, render
 from knowledge.recommender import NoProcessesError, Recommendation, recommend
 

@@ -1,0 +1,87 @@
+"""How the prospect form checks each answer (rasa_sdk's `validate_<slot>`), and why it refuses one.
+
+A mixin of ValidateProspectForm (bot.actions.prospect), which extracts the answers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from bot.actions.form_reading import intent_of, message_text
+from bot.actions.form_slots import CONTACT_SLOTS, NOT_SPECIFIED
+
+MAX_TEXT = 300
+# A pragmatic check (RFC 5322 allows more, but a sales e-mail needs name@domain.tld).
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+class ProspectAnswerChecks:
+    def validate_processes(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        if value:
+            # The prospect's own words for the work go with the lead. (Set here: the SDK keeps only the
+            # form's own slots from the extraction.)
+            if tracker.get_slot("requested_slot") in (None, "processes"):
+                return {"processes": value, "processes_text": message_text(tracker)}
+            return {"processes": value}
+        dispatcher.utter_message(response="utter_unknown_process")
+        return {"processes": None}
+
+    def validate_languages(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        return {"languages": value or []}
+
+    def validate_volume(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        return self._free_text("volume", value, dispatcher, tracker, optional=True)
+
+    def validate_timeline(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        return self._free_text("timeline", value, dispatcher, tracker, optional=True)
+
+    def validate_company(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        return self._free_text("company", value, dispatcher, tracker)
+
+    def validate_contact_name(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        result = self._free_text("contact_name", value, dispatcher, tracker)
+        name = result["contact_name"]
+        if name and not re.search(r"[^\W\d_]", name):
+            dispatcher.utter_message(response="utter_invalid_name")
+            return {"contact_name": None}
+        return result
+
+    def validate_email(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        address = str(value or "").strip()
+        if len(address) <= 254 and EMAIL.fullmatch(address):
+            local, domain_part = address.rsplit("@", 1)
+            return {"email": f"{local}@{domain_part.lower()}"}
+        dispatcher.utter_message(response="utter_invalid_email")
+        return {"email": None}
+
+    def validate_consent(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        if value is False:
+            # No consent: nothing personal is asked for, and nothing personal already given is kept.
+            return {"consent": False, **dict.fromkeys(CONTACT_SLOTS)}
+        return {"consent": value}
+
+    def validate_confirmed(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        if value is True:
+            return {"confirmed": True}
+        if isinstance(value, str) and value.startswith("edit:"):
+            field = value.removeprefix("edit:")
+            cleared = CONTACT_SLOTS if field == "contact" else (field,)
+            misses = {k: v for k, v in (tracker.get_slot("form_misses") or {}).items() if k not in cleared}
+            return {"confirmed": None, "editing": False, "form_misses": misses, **dict.fromkeys(cleared)}
+        return {"confirmed": None, "editing": True}  # "no": ask what to change
+
+    def _free_text(
+        self, slot: str, value, dispatcher, tracker: Tracker, optional: bool = False
+    ) -> dict[str, Any]:
+        if optional and intent_of(tracker) in ("dont_know", "deny"):
+            return {slot: NOT_SPECIFIED}
+        text = " ".join(str(value or "").split())
+        if not text:
+            return {slot: None}
+        if len(text) > MAX_TEXT:
+            dispatcher.utter_message(response="utter_value_too_long", limit=MAX_TEXT)
+            return {slot: None}
+        return {slot: text}

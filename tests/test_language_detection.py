@@ -1,0 +1,27 @@
+"""Which language a message is in (bot.language_detection): function words first, then statistics."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.language_detection import LanguageDetector
+
+DETECTOR = LanguageDetector()
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("what is the difference between BPO and a call center?", "en"),
+        ("qual è la differenza tra BPO e call center?", "it"),
+        ("was ist der Unterschied zwischen BPO und Callcenter?", "de"),
+        ("WAS KOSTET DAS IM MONAT", "de"),  # shouted: its short words still count
+        ("EN. maybe ES later", "en"),  # "EN" and "ES" are codes, not German function words
+    ],
+)
+def test_the_language_of_a_message(text, language):
+    assert DETECTOR.detect(text).language == language
+
+
+def test_codes_alone_keep_the_conversations_language():
+    assert DETECTOR.detect("EN+DE").language is None
