@@ -34,6 +34,8 @@ COMPARISON_CUES: dict[str, tuple[str, ...]] = {
     "de": ("wie im", "wie beim", "wie bei", "wie in", "genau wie", "genauso wie", "ähnlich wie", "anders als",
            "anders als im", "anders als bei"),
 }  # fmt: skip
+# "Or" words, which carry a negation on to the next term ("no WhatsApp or chat").
+DISJUNCTIONS: dict[str, tuple[str, ...]] = {"en": ("or", "nor"), "it": ("o", "né"), "de": ("oder", "noch")}
 CLAUSE_BREAKS: dict[str, tuple[str, ...]] = {
     "en": ("but", "only", "just"),
     "it": ("ma", "però", "solo", "soltanto"),

@@ -17,6 +17,7 @@ from spacy.lookups import load_lookups
 from knowledge.languages import (
     CLAUSE_BREAKS,
     COMPARISON_CUES,
+    DISJUNCTIONS,
     MEANING_WORDS,
     NEGATION_CUES,
     NOT_ONLY,
@@ -28,6 +29,7 @@ WORDLIKE = re.compile(r"\w", re.UNICODE)
 WORDS = re.compile(r"[\w'’]+")
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
 NEGATION_WINDOW = 3  # words
+NEGATION_WINDOW_AFTER_OR = 6
 SET_ASIDE_GAP = 2  # words between "apart from" and the term
 MAX_LEMMA_STEPS = 3
 
@@ -110,7 +112,10 @@ def is_negated(before: str, language: str) -> bool:
     words = words_just_before(before)
     breaks = CLAUSE_BREAKS.get(language, ())
     last_break = max((i for i, word in enumerate(words) if word in breaks), default=-1)
-    words = words[last_break + 1 :][-NEGATION_WINDOW:]
+    # "they don't write on WhatsApp or chat": an "or" carries the negation of the term before it.
+    after_or = bool(words) and words[-1] in DISJUNCTIONS.get(language, ())
+    window = NEGATION_WINDOW_AFTER_OR if after_or else NEGATION_WINDOW
+    words = words[last_break + 1 :][-window:]
     cues, only = NEGATION_CUES.get(language, ()), NOT_ONLY.get(language, ())
     return any(
         word.replace("’", "'") in cues and (index + 1 >= len(words) or words[index + 1] not in only)

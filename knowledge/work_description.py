@@ -39,6 +39,8 @@ KEPT_WINDOW_BEFORE = 4
 ASKED_WINDOW_BEFORE = 3
 # "We're a small logistics company": the words about the prospect's own company this close before.
 SELF_WINDOW_BEFORE = 4
+# "Lager, Versand und Buchhaltung": the items of a list are this short.
+MAX_LIST_ITEM_WORDS = 3
 JOINING_WORDS = frozenset({"and", "or", "plus", "e", "ed", "o", "und", "oder", "sowie"})
 # "Nicht mehr" is "no longer" ("schaffen wir nicht mehr"), "nicht hinterher" not keeping up: a need, not a
 # refusal. Nor is a clause that says the work is too much ("die Anrufe schaffen wir nicht").
@@ -74,7 +76,25 @@ def is_kept_in_house(before: str, after: str, language: str) -> bool:
     cues = KEPT_IN_HOUSE.get(language, ())
     window = _clause_before(before, language)[-KEPT_WINDOW_BEFORE:]
     joined_at = max((i for i, word in enumerate(window) if word in JOINING_WORDS), default=-1)
-    return _has_phrase(window[joined_at + 1 :], cues) or _has_phrase(_clause_after(after, language), cues)
+    if _has_phrase(window[joined_at + 1 :], cues) or _has_phrase(_clause_after(after, language), cues):
+        return True
+    return _kept_list_item(after, cues)
+
+
+def _kept_list_item(after: str, cues: tuple[str, ...]) -> bool:
+    """A term first in a list the sentence keeps: "Lager, Versand und Buchhaltung machen wir selbst". Only a
+    list of short items ending in "and ..." counts: "Kundenservice, die Buchhaltung machen wir selbst" hands
+    the customer service over."""
+    sentence = re.split(r"[.;:!?]", after, maxsplit=1)[0]
+    if not sentence.lstrip().startswith(","):
+        return False
+    for segment in sentence.split(",")[1:]:
+        words = WORDS.findall(segment.lower())
+        if _has_phrase(words, cues):
+            return bool(JOINING_WORDS.intersection(words))
+        if len(words) > MAX_LIST_ITEM_WORDS:
+            return False
+    return False
 
 
 def is_negated_after(after: str, language: str) -> bool:

@@ -435,8 +435,27 @@ def test_channels_said_to_be_the_only_ones_leave_out_those_mentioned_after(actio
 
 
 def test_no_customer_contact_in_answer_to_channels_leaves_only_the_internal_work(action_kb):
+    long_description = " ".join(["bookkeeping"] * 30)  # long enough to ask about channels at all
     message = asked(
         "channels", "None client-facing. Your team would work in our document system.", "inform",
-        processes=["sales", "legal_services"],
+        processes=["sales", "legal_services"], processes_text=long_description, channels=None,
     )  # fmt: skip
-    assert extract("channels", message) == {"channels": [], "processes": ["legal_services"]}
+    _, slots = form_run(message)
+    assert slots["channels"] == [] and slots["processes"] == ["legal_services"]
+    # The answer stays: the next question is not the channels one again.
+    then = asked(
+        "languages", "English", "inform", [{"entity": "language", "value": "English"}],
+        processes=slots["processes"], processes_text=long_description, channels=[], languages=None,
+    )  # fmt: skip
+    _, next_slots = form_run(then)
+    assert next_slots.get("requested_slot") != "channels" and next_slots["languages"] == ["english"]
+
+
+def test_customers_questions_quoted_in_an_answer_do_not_make_it_a_question(action_kb):
+    text = (
+        "Kundenservice für Schadenmeldungen und Statusnachfragen (Wann zahlt die Versicherung? Was fehlt"
+        " noch?). Die Buchhaltung bleibt bei uns."
+    )
+    entities = [{"entity": "service", "value": v} for v in ("Kundenservice", "Buchhaltung")]
+    message = asked("processes", text, "ask_customer_base", entities, processes=None, language="de")
+    assert extract("processes", message) == {"processes": ["customer_service"]}

@@ -28,6 +28,8 @@ def test_inflections_meet_at_one_lemma():
         ("senza ", "it", True),
         ("nur Telefon, kein ", "de", True),
         ("nicht nur ", "de", False),
+        ("they call, they don't write on WhatsApp or ", "en", True),  # "or" carries the negation on
+        ("we need phone or ", "en", False),
     ],
 )
 def test_negation_before_a_term(before, language, negated):

@@ -30,6 +30,8 @@ def around(text: str, term: str) -> tuple[str, str]:
         ("la contabilità la facciamo noi", "contabilità", "it", True),
         ("Our warehouse and finance team handle everything else.", "warehouse", "en", True),
         ("E-Mails und Post machen wir weiterhin selber", "E-Mails", "de", True),
+        ("Lager, Versand und Buchhaltung machen wir selbst", "Lager", "de", True),
+        ("Kundenservice, die Buchhaltung machen wir selbst", "Kundenservice", "de", False),
         ("Die technische Prüfung der Geräte machen wir selbst im Lager", "Lager", "de", True),
         ("die Rückerstattungen selbst und die Abrechnung macht unsere Verwaltung", "Abrechnung", "de", True),
         (

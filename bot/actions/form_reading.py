@@ -34,6 +34,8 @@ from knowledge.work_words import INTERNAL_ONLY
 YES_WORDS = sorted({word for words in YES_OPENERS.values() for word in words}, key=len, reverse=True)
 YES_OPENING = re.compile(r"\W*(" + "|".join(map(re.escape, YES_WORDS)) + r")\b")
 REFUSING_WORDS = frozenset(word for words in NEGATION_CUES.values() for word in words)
+# Text in parentheses or quotation marks: the visitor quoting, not saying.
+QUOTED = re.compile(r"\([^)]*\)|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”|«[^»]*»")
 
 # The customer-facing process implied when a need names customer channels but no customer-facing service.
 IMPLIED_FRONT_OFFICE = "customer_service"
@@ -73,9 +75,15 @@ def asks_knowledge(tracker: Tracker) -> bool:
     return intent.startswith("ask_") or intent == "followup_other"
 
 
+def asks_something(tracker: Tracker) -> bool:
+    """A question mark of the visitor's own: not the customers' questions quoted in an answer ("status
+    queries (When will the insurer pay? What is missing?)")."""
+    return "?" in QUOTED.sub("", message_text(tracker))
+
+
 def is_question(tracker: Tracker) -> bool:
     """A knowledge question of its own ("is payroll back office?"), not an answer that mentions a topic."""
-    return asks_knowledge(tracker) and "?" in message_text(tracker)
+    return asks_knowledge(tracker) and asks_something(tracker)
 
 
 def is_answer(tracker: Tracker) -> bool:
@@ -128,7 +136,7 @@ def is_description(tracker: Tracker) -> bool:
     classifier took it for a knowledge topic ("when a client has an accident they call us ..."). Not a
     question typed without its question mark ("tell me how FTE pricing works ...", "wie funktioniert ...")."""
     text = message_text(tracker)
-    if "?" in text or len(text.split()) <= RICH_DESCRIPTION:
+    if asks_something(tracker) or len(text.split()) <= RICH_DESCRIPTION:
         return False
     return not opens_like_a_question(text)
 

@@ -24,6 +24,7 @@ from bot.actions.form_reading import (
     IMPLIED_FRONT_OFFICE,
     answers_asked_slot,
     asks_knowledge,
+    asks_something,
     confidence_of,
     has_back_office,
     has_front_office,
@@ -113,8 +114,11 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
     ) -> list[str]:
         processes = tracker.get_slot("processes")
         required = list(domain_slots)
-        if processes is not None and not has_front_office(processes) and not may_involve_customers(tracker):
-            required.remove("channels")  # channels only matter for customer-facing work
+        internal = processes is not None and not has_front_office(processes)
+        # Channels only matter for customer-facing work; an answer already given stays (the SDK keeps only
+        # required slots, and "no customer channels" may have just made the work internal).
+        if internal and not may_involve_customers(tracker) and tracker.get_slot("channels") is None:
+            required.remove("channels")
         if tracker.get_slot("consent") is False:
             required = [slot for slot in required if slot not in CONTACT_SLOTS]
         return required
@@ -128,7 +132,7 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         answered = filled_any_form_slot(events, asked, before)
         acknowledge_added_needs(dispatcher, tracker, domain, events, asked, before)
         also_asks = answered and asked in ANSWERED_WITH_QUESTIONS
-        if "?" in message_text(tracker) and (asked is None or also_asks):
+        if asks_something(tracker) and (asked is None or also_asks):
             # "Our support drowns in e-mails: can a BPO take that over?" starts the form, and "does BPO make
             # sense if we lack the time for the accounting?" answers "what to outsource?": answer it too.
             events += answer_question(dispatcher, tracker, None, words_must_match=True, inside_form=True)
@@ -206,7 +210,7 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
             channels, offices = self._terms(tracker, "channel"), self._terms(tracker, "office")
             # Only an answer describes the work: "can someone call us back?" is a question.
             answers = states_needs(tracker) or (
-                answers_asked_slot(tracker, "processes", free_text=True) and "?" not in message_text(tracker)
+                answers_asked_slot(tracker, "processes", free_text=True) and not asks_something(tracker)
             )
             contact, text = (talks_to_customers(tracker), message_text(tracker)) if answers else (False, "")
             found = with_implied_processes(found, channels, offices, contact, text)
