@@ -29,9 +29,11 @@ CONFIDENT = 0.75
 # A conversation's first message has no language to keep yet: from two words on, lingua's best guess at this
 # probability is better than the default ("Was misst CSAT?"); a lone "hello" (0.64 Italian) is not trusted.
 FIRST_MESSAGE_CONFIDENT = 0.6
+# Words of capitals this short are acronyms ("HR", "BPO"), not words of a language.
+MAX_ACRONYM = 3
+LANGUAGE_CODES = frozenset(language.iso_code_639_1.name for language in Language.all())
 # A message of a few words with a function word of one language and none of another ("Was ist BPO?": "was"
 # is English too, "ist" is German only) is in that language.
-MAX_ACRONYM = 3
 SHORT_MESSAGE_WORDS = 3
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -50,7 +52,8 @@ class LanguageDetector:
         self._lingua = _lingua_detector(self.languages)
 
     def detect(self, text: str, first_message: bool = False) -> Detection:
-        words = [w.lower() for w in WORD.findall(text) if not _is_acronym(w, text)]
+        shouted = not any(c.islower() for c in text)  # "WAS IST BPO?": its short words count
+        words = [w.lower() for w in WORD.findall(text) if not _is_acronym(w, shouted)]
         words = [w for w in words if w not in self._loanwords]
         if not words:
             return Detection(None, "no words beyond shared loanwords")
@@ -79,11 +82,12 @@ class LanguageDetector:
         return best.language.iso_code_639_1.name.lower(), best.value
 
 
-def _is_acronym(word: str, text: str) -> bool:
+def _is_acronym(word: str, shouted: bool) -> bool:
     """ "EN", "DE", "HR", "IT" in a message not written in capitals: codes and acronyms, not the German "es"
-    or the Italian "de". In a message shouted in capitals ("WAS KOSTET DAS") the short words count."""
-    shouted = any(len(other) > MAX_ACRONYM and other.isupper() for other in WORD.findall(text))
-    return len(word) <= MAX_ACRONYM and word.isupper() and not shouted
+    or the Italian "de". In capitals ("WAS IST BPO?") only language codes ("EN+DE") are."""
+    if shouted:
+        return len(word) == 2 and word in LANGUAGE_CODES
+    return len(word) <= MAX_ACRONYM and word.isupper()
 
 
 def _exclusive_stop_words(languages: tuple[str, ...]) -> dict[str, frozenset[str]]:

@@ -30,11 +30,11 @@ class Term:
 LANGUAGE_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{2})(?![A-Za-z])")
 
 
-def languages_by_code(text: str, languages: Iterable[Term]) -> list[str]:
-    """The language terms whose ISO codes the text writes in capitals, in order, without repeats (only for
-    an answer to "which languages?": "IT" elsewhere is information technology)."""
+def languages_by_code(text: str, languages: Iterable[Term]) -> list[tuple[str, int]]:
+    """(term key, position) of each language whose ISO code the text writes in capitals (only for an
+    answer to "which languages?": "IT" elsewhere is information technology)."""
     by_code = {term.code.upper(): term.key for term in languages if term.code}
-    return list(dict.fromkeys(by_code[code] for code in LANGUAGE_CODE.findall(text) if code in by_code))
+    return [(by_code[m.group(1)], m.start()) for m in LANGUAGE_CODE.finditer(text) if m.group(1) in by_code]
 
 
 def normalise_surface(text: str) -> str:

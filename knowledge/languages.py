@@ -17,6 +17,8 @@ NEGATION_CUES: dict[str, tuple[str, ...]] = {
     "it": ("no", "non", "nessun", "nessuna", "nessuno", "senza", "né", "niente", "tranne", "mai"),
     "de": ("kein", "keine", "keinen", "keiner", "nicht", "ohne", "außer", "ausser", "nie", "weder", "nein"),
 }
+# Any language's negation, for short messages that may have been taken for another language ("no, ...").
+ANY_NEGATION = frozenset(word for words in NEGATION_CUES.values() for word in words)
 # Words that set a term aside in a question: "apart from answering phones, what else does a BPO do?" is
 # about the BPO, not the phones.
 SET_ASIDE_CUES: dict[str, tuple[str, ...]] = {
@@ -24,27 +26,22 @@ SET_ASIDE_CUES: dict[str, tuple[str, ...]] = {
     "it": ("a parte", "oltre a", "oltre al", "oltre alla", "oltre ai", "oltre alle", "tranne", "eccetto"),
     "de": ("abgesehen von", "abgesehen vom", "außer", "ausser", "neben", "jenseits von"),
 }
-# Words that make a term the comparison in a question about another subject: "are BPO staff trained as in
-# call centers?" keeps the BPO of the previous question. Not the English "like in" ("what is pay like in
-# call centers?" asks about call centers).
+# Words that make a term the comparison in a question about another subject: after a question about BPO
+# skills, "are they trained first, as in call centers?" is still about the BPO. Not the English "like in"
+# ("what is pay like in call centers?" asks about call centers).
 COMPARISON_CUES: dict[str, tuple[str, ...]] = {
-    "en": ("just like", "just like in", "as in", "as with", "same as", "same as in", "the way", "unlike"),
+    "en": ("just like", "just like in", "as in", "as with", "same as", "same as in"),
     "it": ("come nei", "come nel", "come negli", "come nelle", "come in", "come per i", "come per il",
            "come per gli", "come succede nei", "come avviene nei", "a differenza dei", "a differenza del"),
     "de": ("wie im", "wie beim", "wie bei", "wie in", "genau wie", "genauso wie", "ähnlich wie", "anders als",
            "anders als im", "anders als bei"),
 }  # fmt: skip
 # "Or" words, which carry a negation on to the next term ("no WhatsApp or chat").
-DISJUNCTIONS: dict[str, tuple[str, ...]] = {"en": ("or", "nor"), "it": ("o", "né"), "de": ("oder", "noch")}
+DISJUNCTIONS: dict[str, tuple[str, ...]] = {"en": ("or", "nor"), "it": ("o", "né"), "de": ("oder",)}
 CLAUSE_BREAKS: dict[str, tuple[str, ...]] = {
     "en": ("but", "only", "just"),
     "it": ("ma", "però", "solo", "soltanto"),
     "de": ("aber", "sondern", "nur"),
-}
-NOT_ONLY: dict[str, tuple[str, ...]] = {
-    "en": ("only", "just"),
-    "it": ("solo", "soltanto", "solamente"),
-    "de": ("nur", "bloß", "bloss"),
 }
 # Question words spaCy lists as stop words but that tell passages apart ("why" a reason, "how much" a figure):
 # the example-question index keeps them (knowledge/ranking.py).
@@ -112,24 +109,29 @@ MODEL_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
            "was sollen wir nehmen", "was sollten wir nehmen", "was passt zu uns", "was empfehlen sie",
            "was würden sie empfehlen", "was empfehlt ihr"),
 }  # fmt: skip
-# Words that open a follow-up ("and in 2015?", "e nel BPO?", "und beim Callcenter?"): the previous topic then
-# competes with a prior of its own, whatever the classifier says (knowledge/answering.py).
-# Words that make an answer exclusive: "Just phone. We do have an email address, but our team handles it."
+# Words that make an answer exclusive ("Just phone. We do have an email address, but our team handles it"),
+# and after a no do not negate ("not only phone").
 ONLY_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("only", "just", "solely", "exclusively"),
     "it": ("solo", "soltanto", "solamente", "esclusivamente", "unicamente"),
-    "de": ("nur", "ausschließlich", "ausschliesslich", "lediglich"),
+    "de": ("nur", "bloß", "bloss", "ausschließlich", "ausschliesslich", "lediglich"),
 }
-# Words that open a yes: "Yes, that's correct. How do you handle GDPR?" confirms and asks.
-YES_OPENERS: dict[str, tuple[str, ...]] = {
-    "en": ("yes", "yeah", "yep", "yup", "sure", "correct", "that's correct", "that's right",
-           "that is correct", "right", "ok", "okay", "of course", "absolutely", "by all means", "fine",
-           "perfect"),
-    "it": ("sì", "si", "certo", "certamente", "corretto", "esatto", "va bene", "ok", "okay", "giusto",
-           "perfetto", "assolutamente", "volentieri"),
-    "de": ("ja", "jawohl", "jep", "genau", "korrekt", "stimmt", "passt", "ok", "okay", "gerne", "gern",
-           "richtig", "sicher", "klar", "selbstverständlich", "perfekt"),
+# Words that open a yes: "Yes, that's correct. How do you handle GDPR?" confirms and asks. YES_WORDS may go
+# straight on ("Sì potete contattarmi"); YES_IF_ALONE also start questions ("Si può ...?", "Stimmt es, dass
+# ...?", "Right now, where ..."), so they count only followed by punctuation or nothing.
+YES_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("yes", "yeah", "yep", "yup", "of course", "absolutely", "by all means"),
+    "it": ("sì", "certo", "certamente", "assolutamente", "volentieri"),
+    "de": ("ja", "jawohl", "jep", "selbstverständlich", "gerne", "gern"),
+}
+YES_IF_ALONE: dict[str, tuple[str, ...]] = {
+    "en": ("sure", "correct", "that's correct", "that's right", "that is correct", "right", "ok", "okay",
+           "fine", "perfect"),
+    "it": ("si", "corretto", "esatto", "va bene", "ok", "okay", "giusto", "perfetto"),
+    "de": ("genau", "korrekt", "stimmt", "passt", "ok", "okay", "richtig", "sicher", "klar", "perfekt"),
 }  # fmt: skip
+# Words that open a follow-up ("and in 2015?", "e nel BPO?", "und beim Callcenter?"): the previous topic then
+# competes with a prior of its own, whatever the classifier says (knowledge/answering.py).
 FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {
     "en": ("and", "but", "so", "what about", "how about", "also"),
     "it": ("e", "ed", "ma", "quindi", "invece", "e invece", "anche"),

@@ -18,9 +18,10 @@ from knowledge.languages import (
     CLAUSE_BREAKS,
     COMPARISON_CUES,
     DISJUNCTIONS,
+    FOLLOWUP_OPENERS,
     MEANING_WORDS,
     NEGATION_CUES,
-    NOT_ONLY,
+    ONLY_WORDS,
     QUESTION_WORDS,
     SET_ASIDE_CUES,
 )
@@ -29,7 +30,6 @@ WORDLIKE = re.compile(r"\w", re.UNICODE)
 WORDS = re.compile(r"[\w'’]+")
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
 NEGATION_WINDOW = 3  # words
-NEGATION_WINDOW_AFTER_OR = 6
 SET_ASIDE_GAP = 2  # words between "apart from" and the term
 MAX_LEMMA_STEPS = 3
 
@@ -112,11 +112,8 @@ def is_negated(before: str, language: str) -> bool:
     words = words_just_before(before)
     breaks = CLAUSE_BREAKS.get(language, ())
     last_break = max((i for i, word in enumerate(words) if word in breaks), default=-1)
-    # "they don't write on WhatsApp or chat": an "or" carries the negation of the term before it.
-    after_or = bool(words) and words[-1] in DISJUNCTIONS.get(language, ())
-    window = NEGATION_WINDOW_AFTER_OR if after_or else NEGATION_WINDOW
-    words = words[last_break + 1 :][-window:]
-    cues, only = NEGATION_CUES.get(language, ()), NOT_ONLY.get(language, ())
+    words = words[last_break + 1 :][-NEGATION_WINDOW:]
+    cues, only = NEGATION_CUES.get(language, ()), ONLY_WORDS.get(language, ())
     return any(
         word.replace("’", "'") in cues and (index + 1 >= len(words) or words[index + 1] not in only)
         for index, word in enumerate(words)
@@ -135,11 +132,15 @@ def is_set_aside(before: str, language: str) -> bool:
 def is_compared(before: str, language: str) -> bool:
     """Whether the words just before a term make it the comparison, not the subject: "are they trained too,
     just like in call centers?", "vengono formati come nei call center?", "eingearbeitet wie im Callcenter?".
-    A cue that opens the message is a question word ("Wie im Callcenter ...": how), not a comparison."""
-    words = words_just_before(before)
-    in_message = len(WORDS.findall(before))
-    cues = COMPARISON_CUES.get(language, ())
-    return any(in_message > len(cue.split()) and f" {' '.join(words)}".endswith(f" {cue}") for cue in cues)
+    The cue must follow words of the question itself: "Wie im Callcenter ...?" (how) and "E come nei call
+    center?" (a follow-up about call centers) ask about the term."""
+    sentence = WORDS.findall(re.split(r"[.!?]", before.lower())[-1])
+    openers = {word for opener in FOLLOWUP_OPENERS.get(language, ()) for word in opener.split()}
+    for cue in COMPARISON_CUES.get(language, ()):
+        cue_words = cue.split()
+        if words_just_before(before)[-len(cue_words) :] == cue_words:
+            return any(word not in openers for word in sentence[: -len(cue_words)])
+    return False
 
 
 def opens_with(text: str, openers: Iterable[str]) -> bool:
@@ -147,3 +148,9 @@ def opens_with(text: str, openers: Iterable[str]) -> bool:
     "tell me how FTE pricing works" with "tell me"."""
     words = " ".join(text.lower().replace("’", "'").split())
     return any(words == opener or words.startswith(f"{opener} ") for opener in openers)
+
+
+def only_joins(between: str, language: str) -> bool:
+    """Whether the words between two terms only join them with an "or": "no WhatsApp or chat"."""
+    words = WORDS.findall(between.lower())
+    return len(words) == 1 and words[0] in DISJUNCTIONS.get(language, ())

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from knowledge.languages import CLAUSE_BREAKS, NEGATION_CUES, NOT_ONLY
+from knowledge.languages import ANY_NEGATION, CLAUSE_BREAKS, ONLY_WORDS
 from knowledge.text_analysis import PUNCTUATION_BREAK
 from knowledge.work_words import (
     BARE_NO,
@@ -25,6 +25,7 @@ from knowledge.work_words import (
     CUSTOMER_CONTACT,
     FRONT_OFFICE_ONLY,
     KEPT_IN_HOUSE,
+    KEPT_UNTIL_NOW,
     NEGATION_AFTER,
     NOT_COMPOUND_HEADS,
     QUESTION_NOUNS,
@@ -37,8 +38,9 @@ WORDS = re.compile(r"[\w'’-]+")
 KEPT_WINDOW_BEFORE = 4
 # "Fragen zur Betriebskostenabrechnung", "questions about our billing": the question noun this close before.
 ASKED_WINDOW_BEFORE = 3
-# "We're a small logistics company": the words about the prospect's own company this close before.
-SELF_WINDOW_BEFORE = 4
+# "We're a small logistics company": at most an article and an adjective between the prospect's words about
+# their company and the term.
+SELF_GAP = 2
 # "Lager, Versand und Buchhaltung": the items of a list are this short.
 MAX_LIST_ITEM_WORDS = 3
 JOINING_WORDS = frozenset({"and", "or", "plus", "e", "ed", "o", "und", "oder", "sowie"})
@@ -74,24 +76,33 @@ def is_kept_in_house(before: str, after: str, language: str) -> bool:
     "die Prüfung machen wir selbst im Lager". The clause ends at punctuation or "but"; before the term only
     its last few words count, back to an "and" ("reception stays with us and payroll goes out")."""
     cues = KEPT_IN_HOUSE.get(language, ())
+    rest_of_sentence = re.split(r"[.;:!?]", after.lower(), maxsplit=1)[0]
+    if _has_phrase(WORDS.findall(rest_of_sentence), KEPT_UNTIL_NOW.get(language, ())):
+        return False  # "... machen wir noch selbst, wollen sie aber auslagern"
     window = _clause_before(before, language)[-KEPT_WINDOW_BEFORE:]
     joined_at = max((i for i, word in enumerate(window) if word in JOINING_WORDS), default=-1)
     if _has_phrase(window[joined_at + 1 :], cues) or _has_phrase(_clause_after(after, language), cues):
         return True
-    return _kept_list_item(after, cues)
+    return _kept_list_item(before, after, language, cues)
 
 
-def _kept_list_item(after: str, cues: tuple[str, ...]) -> bool:
-    """A term first in a list the sentence keeps: "Lager, Versand und Buchhaltung machen wir selbst". Only a
-    list of short items ending in "and ..." counts: "Kundenservice, die Buchhaltung machen wir selbst" hands
-    the customer service over."""
+def _kept_list_item(before: str, after: str, language: str, cues: tuple[str, ...]) -> bool:
+    """A term that opens a list the sentence keeps: "Lager, Versand und Buchhaltung machen wir selbst".
+    Only a list of short items joined by "and" counts: not "Kundenservice, die Buchhaltung machen wir
+    selbst", "Customer service, but billing we handle internally" or "Wir brauchen Kundenservice, und ...",
+    which hand the first term over."""
+    if len(_clause_before(before, language)) > 1:  # at most an article before the list
+        return False
     sentence = re.split(r"[.;:!?]", after, maxsplit=1)[0]
     if not sentence.lstrip().startswith(","):
         return False
+    breaks = CLAUSE_BREAKS.get(language, ())
     for segment in sentence.split(",")[1:]:
         words = WORDS.findall(segment.lower())
+        if breaks and set(words).intersection(breaks):
+            return False
         if _has_phrase(words, cues):
-            return bool(JOINING_WORDS.intersection(words))
+            return bool(JOINING_WORDS.intersection(words[1:]))  # "Versand und Buchhaltung ..."
         if len(words) > MAX_LIST_ITEM_WORDS:
             return False
     return False
@@ -107,7 +118,7 @@ def is_negated_after(after: str, language: str) -> bool:
         return True  # "email e chat, telefono no"
     if OVERLOAD_WORDS.intersection(words):
         return False
-    cues, exceptions = NEGATION_AFTER.get(language, ()), {*NOT_ONLY.get(language, ()), *NOT_NEGATING_AFTER}
+    cues, exceptions = NEGATION_AFTER.get(language, ()), {*ONLY_WORDS.get(language, ()), *NOT_NEGATING_AFTER}
     for index, word in enumerate(words):
         if word in CLAUSE_BREAKS.get(language, ()) and (index == 0 or words[index - 1] not in cues):
             return False  # "..., aber nicht per Chat": the next clause is another term's
@@ -117,16 +128,26 @@ def is_negated_after(after: str, language: str) -> bool:
 
 
 def describes_the_company(before: str, after: str, language: str) -> bool:
-    """Whether the term says what the prospect's own company is ("we're a logistics company", "siamo una
-    ditta di trasporti", "wir sind eine Spedition"): their trade, not work they hand over. Not "we need an
-    accounting firm", which asks for the work."""
-    window = _clause_before(before, language)[-SELF_WINDOW_BEFORE:]
-    if not _has_phrase(window, SELF_DESCRIPTION.get(language, ())):
+    """Whether the term says what the prospect's own company is ("we're a small logistics company", "siamo
+    una ditta di trasporti", "wir sind eine Spedition"): their trade, not work they hand over. Not "we're
+    looking for a logistics company" or "we need an accounting firm", which ask for the work."""
+    window = _clause_before(before, language)
+    company_of = _has_phrase(window[-2:], COMPANY_OF.get(language, ()))  # "una ditta di": two words more
+    if not _said_just_before(window, SELF_DESCRIPTION.get(language, ()), SELF_GAP + 2 * company_of):
         return False
     following = _clause_after(after, language)[:1]
-    return bool(following and following[0] in COMPANY_NOUNS.get(language, ())) or _has_phrase(
-        window[-2:], COMPANY_OF.get(language, ())
-    )
+    return company_of or bool(following and following[0] in COMPANY_NOUNS.get(language, ()))
+
+
+def _said_just_before(window: list[str], cues: tuple[str, ...], gap: int) -> bool:
+    """Whether one of the cues ends at most `gap` words before the end of the window."""
+    for cue in cues:
+        cue_words = cue.split()
+        for skipped in range(gap + 1):
+            end = len(window) - skipped
+            if end >= len(cue_words) and window[end - len(cue_words) : end] == cue_words:
+                return True
+    return False
 
 
 def is_asked_about(before: str, after: str, language: str) -> bool:
@@ -147,6 +168,12 @@ def mentions_phrase(text: str, phrases: Mapping[str, tuple[str, ...]]) -> bool:
     return bool(_phrase_pattern(phrases).search(text.lower()))
 
 
+def phrase_position(text: str, phrases: Mapping[str, tuple[str, ...]]) -> int | None:
+    """Where the text first uses one of the phrases as whole words, in any language, or None."""
+    match = _phrase_pattern(phrases).search(text.lower())
+    return match.start() if match else None
+
+
 def _phrase_pattern(phrases: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
     listed = [phrase for language_phrases in phrases.values() for phrase in language_phrases]
     return re.compile(rf"\b({'|'.join(map(re.escape, listed))})\b")
@@ -160,10 +187,9 @@ def describes_customer_contact(text: str) -> bool:
 def says_front_office_only(text: str) -> bool:
     """ "Only talking to users, nothing internal", "reine Kundenkommunikation"; not "nicht nur
     Kundenkontakt, sondern auch die Buchhaltung"."""
-    negations = {word for words in NEGATION_CUES.values() for word in words}
     for match in _phrase_pattern(FRONT_OFFICE_ONLY).finditer(text.lower()):
         preceding = WORDS.findall(text[: match.start()].lower())[-1:]
-        if not negations.intersection(preceding):
+        if not ANY_NEGATION.intersection(preceding):
             return True
     return False
 

@@ -31,21 +31,17 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "we do in-house",
         "we'll keep",
         "we will keep",
-        "we still do",
-        "we still handle",
         "we continue to handle",
         "we handle internally",
-        "team handle",
-        "team handles",
-        "teams handle",
-        "handle everything else",
-        "handles everything else",
-        "handle the rest",
-        "handles the rest",
-        "take care of the rest",
-        "takes care of the rest",
-        "take care of everything else",
-        "takes care of everything else",
+        "team handle everything else",
+        "team handles everything else",
+        "teams handle everything else",
+        "our own team handles",
+        "our own team handle",
+        "our team handles that",
+        "we handle the rest",
+        "we do the rest",
+        "we take care of the rest",
     ),
     "it": (
         "restano a noi",
@@ -75,11 +71,12 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "continuiamo a gestire noi",
         "continuiamo a farli noi",
         "continuiamo a farle noi",
-        "li gestisce",
-        "le gestisce",
-        "lo gestisce",
-        "li gestiscono",
-        "le gestiscono",
+        "li gestisce la nostra",
+        "le gestisce la nostra",
+        "li gestisce il nostro",
+        "le gestisce il nostro",
+        "li gestiscono i nostri",
+        "le gestiscono i nostri",
         "restano in sede",
         "resta in sede",
         "rimangono in sede",
@@ -113,8 +110,6 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "wir weiterhin selber",
         "wir weiter selbst",
         "wir weiter selber",
-        "wir noch selbst",
-        "wir noch selber",
         "wir lieber selbst",
         "weiterhin intern",
         "wir intern",
@@ -170,10 +165,10 @@ INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
         "nichts mit kunden",
         "keine kanäle",
         "keine kundenkanäle",
-        "keinen kontakt",
         "gar keinen kontakt",
-        "kein kontakt mit",
-        "keinen kontakt mit",
+        "keinen kontakt mit kunden",
+        "keinen kontakt zu kunden",
+        "keinen kontakt mit gästen",
     ),
 }
 # Words with which a description says the work is talking to customers, even when it names no service or
@@ -189,7 +184,8 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "deal with customers", "dealing with customers", "deal with our customers",
         "look after our customers",
         "looking after our customers",
-        "questions about", "customer questions", "customer messages", "customer reviews", "online reviews",
+        "customer questions", "questions from customers", "customer messages", "customer reviews",
+        "online reviews",
         "replying to reviews", "respond to reviews", "replying to customers",
     ),
     "it": (
@@ -198,8 +194,8 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "rispondere ai clienti", "parlare con i clienti", "risposte ai clienti",
         "aiuto con i clienti", "aiuto con clienti", "gestire i clienti", "gestire i nostri clienti",
         "seguire i clienti", "seguire i nostri clienti", "assistere i clienti", "assistere i nostri clienti",
-        "domande su", "domande sul", "domande sulla", "domande sui", "domande sulle", "domande dei clienti",
-        "messaggi dei clienti", "recensioni", "a cui rispondere",
+        "domande dei clienti", "messaggi dei clienti", "recensioni dei clienti", "recensioni negative",
+        "recensione negativa", "rispondere alle recensioni",
     ),
     "de": (
         "ruft an", "ruft er an", "ruft sie an", "ruft man an", "rufen an", "rufen uns an", "ruft uns an",
@@ -209,7 +205,7 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "auskünfte geben", "mit den kunden sprechen", "mit kunden sprechen",
         "hilfe mit kunden", "hilfe mit den kunden", "hilfe bei den kunden", "kunden betreuen",
         "unsere kunden betreuen", "um unsere kunden kümmern", "um unsere kunden kuemmern",
-        "fragen zu", "fragen zum", "fragen zur", "kundennachrichten", "bewertungen", "mieteranfragen",
+        "fragen von kunden", "kundenfragen", "kundennachrichten", "kundenbewertungen", "mieteranfragen",
         "kundenanfragen", "gästeanfragen", "gaesteanfragen",
     ),
 }  # fmt: skip
@@ -255,11 +251,20 @@ COMPOUND_PREFIXES: dict[str, tuple[str, ...]] = {
 NOT_COMPOUND_HEADS: dict[str, tuple[str, ...]] = {"de": ("reisen",)}
 # A bare "no" right after a term, as the clause's only word: "email e chat, telefono no".
 BARE_NO: dict[str, tuple[str, ...]] = {"en": ("no",), "it": ("no",), "de": ("nein", "nicht")}
+# Words after work "kept" that say it is not kept after all: "die Buchhaltung können wir selbst nicht mehr
+# stemmen", "we do the bookkeeping ourselves, but we want to outsource it".
+KEPT_UNTIL_NOW: dict[str, tuple[str, ...]] = {
+    "en": ("can't", "cannot", "no longer", "anymore", "any more", "want to outsource",
+           "would like to outsource", "not keeping up", "can't keep up"),
+    "it": ("non riusciamo", "non ce la facciamo", "non più", "non piu", "vogliamo esternalizzare",
+           "vorremmo esternalizzare"),
+    "de": ("nicht mehr", "schaffen", "stemmen", "auslagern", "abgeben", "hinterher"),
+}  # fmt: skip
 # Words with which prospects describe their own company: "we're a ...", "siamo una ...", "wir sind ein ...".
 SELF_DESCRIPTION: dict[str, tuple[str, ...]] = {
-    "en": ("we're", "we are", "i run", "we run", "our"),
-    "it": ("siamo", "la nostra", "il nostro", "gestiamo una", "gestisco una"),
-    "de": ("wir sind", "unser", "unsere", "unseren"),
+    "en": ("we're", "we are", "i run", "we run"),
+    "it": ("siamo", "gestiamo", "gestisco"),
+    "de": ("wir sind", "wir betreiben", "ich betreibe"),
 }
 # The word after a term that makes it the prospect's trade: "a logistics company", "Logistik Firma".
 COMPANY_NOUNS: dict[str, tuple[str, ...]] = {

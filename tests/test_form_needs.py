@@ -247,6 +247,14 @@ def test_work_kept_in_one_place_is_kept_wherever_the_message_names_it(action_kb)
     [
         ("it", "e-mail e chat, telefono no", ["e-mail", "chat", "telefono"], ["email", "chat"]),
         ("de", "Nur Telefon. E-Mails bearbeiten wir weiterhin selbst.", ["Telefon", "E-Mails"], ["phone"]),
+        # An "or" carries a no on to the next channel, and only a no.
+        (
+            "en",
+            "Telephone. They call, they don't write on WhatsApp or chat.",
+            ["Telephone", "WhatsApp", "chat"],
+            ["phone"],
+        ),
+        ("en", "we don't have the staff for phone or chat at night", ["phone", "chat"], ["phone", "chat"]),
         # German negates at the end of the clause.
         (
             "de",
@@ -277,3 +285,11 @@ def test_the_prospects_own_trade_is_not_work_to_hand_over(action_kb, language, t
     processes = extract("processes", opening)["processes"]
     assert "logistics" not in processes
     assert "invoicing" in processes and "customer_service" in processes
+
+
+def test_no_customer_contact_said_of_the_other_part_of_the_work_keeps_the_channels(action_kb):
+    text = "Phone, email and live chat for customers; the back office work has no customer contact"
+    entities = [{"entity": "channel", "value": v} for v in ("Phone", "email", "live chat")]
+    both = ["customer_service", "administration"]
+    _, slots = form_run(asked("channels", text, "inform", entities, processes=both))
+    assert slots["channels"] == ["phone", "email", "chat"] and slots.get("processes", both) == both

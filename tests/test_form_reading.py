@@ -390,24 +390,34 @@ CONTACT_GIVEN = dict(consent=True, company="Acme Ltd", contact_name="Ann Lee", e
 
 
 @pytest.mark.parametrize(
-    "slot, language, text, intent, given",
+    "slot, language, text, intent, given, answer",
     [
         ("confirmed", "en", "Yes, that's correct. Would your staff have legal qualifications?", "ask_skills",
-         {**NEEDS_GIVEN, **CONTACT_GIVEN}),
+         {**NEEDS_GIVEN, **CONTACT_GIVEN}, "qualification"),
         ("consent", "it", "Sì, potete contattarmi. I vostri operatori parlano tedesco?", "ask_languages",
-         NEEDS_GIVEN),
+         NEEDS_GIVEN, "tedesco"),
     ],
 )  # fmt: skip
-def test_a_yes_before_a_question_answers_the_yes_no_question(action_kb, slot, language, text, intent, given):
+def test_a_yes_before_a_question_answers_both(action_kb, slot, language, text, intent, given, answer):
     message = asked(slot, text, intent, language=language, **given)
     assert extract(slot, message) == {slot: True}
     messages, _ = form_run(message)
-    assert any(m.get("text") for m in messages)  # and the question gets its answer
+    assert answer in texts(messages)[0]  # and the question gets its answer
 
 
-def test_a_yes_that_refuses_part_is_not_read_as_a_plain_yes(action_kb):
-    message = asked("consent", "yes, but not by phone. is email ok?", "ask_channels")
-    assert extract("consent", message) == {}
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("yes, but not by phone. is email ok?", "en"),  # refuses part of it
+        ("Right now, where is the data stored?", "en"),
+        ("Si può avere anche il servizio in tedesco?", "it"),
+        ("Stimmt es, dass die Daten in Albanien liegen?", "de"),
+        ("Passt das auch für eine Steuerkanzlei?", "de"),
+    ],
+)
+def test_a_question_that_only_starts_like_a_yes_confirms_nothing(action_kb, text, language):
+    message = asked("confirmed", text, "ask_italian_law", language=language, **NEEDS_GIVEN, **CONTACT_GIVEN)
+    assert extract("confirmed", message) == {}
 
 
 @pytest.mark.parametrize(
@@ -415,6 +425,7 @@ def test_a_yes_that_refuses_part_is_not_read_as_a_plain_yes(action_kb):
     [
         ("EN. maybe ES later", ["english", "spanish"]),
         ("IT + EN, e se si può anche un po' di spagnolo", ["italian", "english", "spanish"]),
+        ("EN only, no DE", ["english"]),
     ],
 )
 def test_language_codes_answer_the_languages_question(action_kb, text, expected):
@@ -459,3 +470,11 @@ def test_customers_questions_quoted_in_an_answer_do_not_make_it_a_question(actio
     entities = [{"entity": "service", "value": v} for v in ("Kundenservice", "Buchhaltung")]
     message = asked("processes", text, "ask_customer_base", entities, processes=None, language="de")
     assert extract("processes", message) == {"processes": ["customer_service"]}
+
+
+def test_not_only_is_not_only(action_kb):
+    text = "Not only phone. Also chat and email."
+    entities = [{"entity": "channel", "value": v} for v in ("phone", "chat", "email")]
+    assert extract("channels", asked("channels", text, "inform", entities)) == {
+        "channels": ["phone", "chat", "email"]
+    }

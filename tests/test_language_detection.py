@@ -16,6 +16,7 @@ DETECTOR = LanguageDetector()
         ("qual è la differenza tra BPO e call center?", "it"),
         ("was ist der Unterschied zwischen BPO und Callcenter?", "de"),
         ("WAS KOSTET DAS IM MONAT", "de"),  # shouted: its short words still count
+        ("WAS IST BPO?", "de"),
         ("EN. maybe ES later", "en"),  # "EN" and "ES" are codes, not German function words
     ],
 )

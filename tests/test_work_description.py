@@ -31,7 +31,18 @@ def around(text: str, term: str) -> tuple[str, str]:
         ("Our warehouse and finance team handle everything else.", "warehouse", "en", True),
         ("E-Mails und Post machen wir weiterhin selber", "E-Mails", "de", True),
         ("Lager, Versand und Buchhaltung machen wir selbst", "Lager", "de", True),
+        ("Die Buchhaltung können wir selbst nicht mehr stemmen", "Buchhaltung", "de", False),
+        (
+            "Die Lohnabrechnung machen wir noch selbst, wollen sie aber auslagern",
+            "Lohnabrechnung",
+            "de",
+            False,
+        ),
+        ("Our customer support team handles 2000 tickets a month", "customer support", "en", False),
+        ("We send you the invoices and you handle the rest", "invoices", "en", False),
         ("Kundenservice, die Buchhaltung machen wir selbst", "Kundenservice", "de", False),
+        ("Kundenservice, aber Buchhaltung und Lohn machen wir selbst", "Kundenservice", "de", False),
+        ("Wir brauchen Kundenservice, und die Buchhaltung machen wir selbst", "Kundenservice", "de", False),
         ("Die technische Prüfung der Geräte machen wir selbst im Lager", "Lager", "de", True),
         ("die Rückerstattungen selbst und die Abrechnung macht unsere Verwaltung", "Abrechnung", "de", True),
         (
@@ -184,6 +195,9 @@ def test_derived_words_are_not_compounds():
         ("siamo una ditta di trasporti", "trasporti", "it", True),
         ("cerchiamo una società di contabilità", "contabilità", "it", False),
         ("wir sind eine Spedition", "Spedition", "de", True),
+        ("we're a small logistics company", "logistics", "en", True),
+        ("We're looking for a logistics company", "logistics", "en", False),
+        ("Our customer service group is overwhelmed", "customer service", "en", False),
     ],
 )
 def test_a_term_can_name_the_prospects_own_trade(text, term, language, trade):

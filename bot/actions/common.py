@@ -13,7 +13,7 @@ from knowledge.db import make_engine, make_session_factory
 from knowledge.glossary import Term
 from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from knowledge.queries import KnowledgeBase
-from knowledge.text_analysis import is_negated
+from knowledge.text_analysis import is_negated, only_joins
 from knowledge.work_description import (
     compound_heads,
     describes_the_company,
@@ -53,6 +53,7 @@ class NamedTerm:
     term: Term
     before: str
     after: str
+    surface: str = ""
 
 
 def named_terms(
@@ -83,7 +84,8 @@ def named_terms(
             continue
         before = text[:start] if isinstance(start, int) else ""
         after = text[end:] if isinstance(end, int) else ""
-        named.append(NamedTerm(term, before, after))
+        surface = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        named.append(NamedTerm(term, before, after, surface))
     return named
 
 
@@ -128,12 +130,17 @@ def terms_among(
     found: list[NamedTerm], language: str, skip_negated: bool = False, skip_asked_about: bool = False
 ) -> list[Term]:
     """`message_terms` over terms already found, for callers that need them filtered more than one way."""
-    # A term refused once is refused everywhere in the message: "tracking spedizioni, resi ... La logistica
-    # la facciamo noi" names logistics twice and keeps it.
-    refused = {named.term.key for named in found if skip_negated and is_refused(named, language)}
+    # Work kept in house once is kept wherever the message names it ("trasporti, resi ... La logistica la
+    # gestiamo noi"); a no counts where it is said ("phone by day, no phone at night, then chat").
+    kept = {n.term.key for n in found if skip_negated and is_kept_in_house(n.before, n.after, language)}
     terms: dict[str, Term] = {}
+    previous: NamedTerm | None = None
+    previous_refused = False
     for named in found:
-        if named.term.key in refused:
+        carried = previous_refused and only_joins(words_between(previous, named), language)
+        refused = skip_negated and (named.term.key in kept or is_said_no_to(named, language) or carried)
+        previous, previous_refused = named, refused
+        if refused:
             continue
         if skip_asked_about and is_asked_about(named.before, named.after, language):
             continue
@@ -143,10 +150,15 @@ def terms_among(
     return list(terms.values())
 
 
-def is_refused(named: NamedTerm, language: str) -> bool:
-    """Said no to ("no chat", "telefono no", "per Mail nehmen wir nichts an") or kept ("billing stays with
-    us"): named, but not to be outsourced."""
-    if is_negated(named.before, language) or is_kept_in_house(named.before, named.after, language):
+def words_between(first: NamedTerm | None, second: NamedTerm) -> str:
+    """The text between two terms of the same message."""
+    return second.before[len(first.before) + len(first.surface) :] if first else second.before
+
+
+def is_said_no_to(named: NamedTerm, language: str) -> bool:
+    """ "No chat", "telefono no", "per Mail nehmen wir nichts an"; an "or" after a no carries it on ("no
+    WhatsApp or chat", see `terms_among`)."""
+    if is_negated(named.before, language):
         return True
     return named.term.kind == "channel" and is_negated_after(named.after, language)
 

@@ -13,12 +13,13 @@ from rasa_sdk import Tracker
 from bot.actions.common import current_language, form_asks_for, knowledge_base, named_terms
 from knowledge.languages import (
     ADDITIVE_WORDS,
+    ANY_NEGATION,
     CORRECTION_WORDS,
-    NEGATION_CUES,
     ONLY_WORDS,
     QUESTION_OPENERS,
     QUESTION_WORDS,
-    YES_OPENERS,
+    YES_IF_ALONE,
+    YES_WORDS,
 )
 from knowledge.recommender import split_by_office
 from knowledge.text_analysis import opens_with
@@ -26,14 +27,23 @@ from knowledge.work_description import (
     describes_customer_contact,
     is_asked_about,
     mentions_phrase,
+    phrase_position,
     says_front_office_only,
 )
 from knowledge.work_words import INTERNAL_ONLY
 
-# A yes at the start of a message, in any language (longest words first: "that's correct" before "right").
-YES_WORDS = sorted({word for words in YES_OPENERS.values() for word in words}, key=len, reverse=True)
-YES_OPENING = re.compile(r"\W*(" + "|".join(map(re.escape, YES_WORDS)) + r")\b")
-REFUSING_WORDS = frozenset(word for words in NEGATION_CUES.values() for word in words)
+
+def _alternatives(phrases: dict[str, tuple[str, ...]]) -> str:
+    """A regex alternation of the phrases of every language, longest first ("that's correct" before
+    "right")."""
+    words = sorted({word for words in phrases.values() for word in words}, key=len, reverse=True)
+    return "|".join(map(re.escape, words))
+
+
+# A yes at the start of a message, in any language.
+YES_OPENING = re.compile(
+    rf"\W*(?:(?:{_alternatives(YES_WORDS)})\b|(?:{_alternatives(YES_IF_ALONE)})\s*(?:[,.!;:–-]|$))"
+)
 # Text in parentheses or quotation marks: the visitor quoting, not saying.
 QUOTED = re.compile(r"\([^)]*\)|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”|«[^»]*»")
 
@@ -239,7 +249,7 @@ def opens_with_yes(tracker: Tracker) -> bool:
     language (a short "ok" may be taken for another one); not "yes, but not by phone"."""
     text = message_text(tracker).lower().replace("’", "'")
     first_sentence = re.split(r"[.?!]", text, maxsplit=1)[0]
-    if REFUSING_WORDS.intersection(re.findall(r"[\w']+", first_sentence)):
+    if ANY_NEGATION.intersection(re.findall(r"[\w']+", first_sentence)):
         return False
     return bool(YES_OPENING.match(text))
 
@@ -249,8 +259,23 @@ def only_channels(tracker: Tracker) -> set[str] | None:
     email address for claims but our own team handles that"), or None when it does not say so."""
     text = message_text(tracker)
     first_sentence = re.split(r"[.!?;]", text, maxsplit=1)[0]
-    words = set(re.findall(r"\w+", first_sentence.lower()))
-    if not words.intersection(ONLY_WORDS.get(current_language(tracker), ())):
+    words = re.findall(r"[\w']+", first_sentence.lower())
+    only = ONLY_WORDS.get(current_language(tracker), ())
+    # "Not only phone: also chat and e-mail" lists more.
+    after_no = [bool(ANY_NEGATION.intersection(words[i - 1 : i])) for i in range(len(words))]
+    if not any(word in only and not negated for word, negated in zip(words, after_no, strict=True)):
         return None
     named = named_terms(tracker, knowledge_base(), ("channel",))
     return {n.term.key for n in named if len(n.before) < len(first_sentence)} or None
+
+
+def says_no_customer_channels(tracker: Tracker) -> bool:
+    """In answer to "which channels?": no customer contact, before any channel is named ("no customer
+    channels, you'd work with our office by internal mail"). Not "phone and chat for customers; the
+    accounting has no customer contact", where the no is about the other part of the work."""
+    text = message_text(tracker)
+    said_at = phrase_position(text, INTERNAL_ONLY)
+    if said_at is None:
+        return False
+    channels = named_terms(tracker, knowledge_base(), ("channel",))
+    return not any(len(named.before) < said_at for named in channels)

@@ -1,9 +1,10 @@
 """The prospect form: gather needs, recommend a service model, keep the lead.
 
-Extraction and validation follow rasa_sdk's FormValidationAction: `extract_<slot>` reads glossary terms
-from the spaCy entities of any message while the form is active (so corrections work at every step),
-`validate_<slot>` checks a value and says why it is refused. How a message reads as an answer to the form
-is bot.actions.form_reading. Domain logic lives in knowledge.recommender and knowledge.leads.
+Extraction follows rasa_sdk's FormValidationAction: `extract_<slot>` reads glossary terms from the spaCy
+entities of any message while the form is active (so corrections work at every step); `validate_<slot>`,
+which checks a value and says why it is refused, is bot.actions.form_validation. How a message reads as an
+answer to the form is bot.actions.form_reading. Domain logic lives in knowledge.recommender and
+knowledge.leads.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.answers import answer_question
-from bot.actions.common import form_asks_for, knowledge_base, message_terms
+from bot.actions.common import current_language, form_asks_for, knowledge_base, message_terms
 from bot.actions.form_notices import acknowledge_added_needs
 from bot.actions.form_reading import (
     HANDLED_BY_RULES,
@@ -41,6 +42,7 @@ from bot.actions.form_reading import (
     opens_the_form,
     opens_with_yes,
     says_internal_only,
+    says_no_customer_channels,
     states_needs,
     talks_to_customers,
     with_implied_processes,
@@ -49,10 +51,9 @@ from bot.actions.form_slots import CONTACT_SLOTS, FORM_SLOTS, LIST_SLOTS, NEEDS_
 from bot.actions.form_validation import EMAIL, MAX_TEXT, ProspectAnswerChecks
 from knowledge.glossary import languages_by_code
 from knowledge.hours import hours_needed
-from knowledge.languages import NEGATION_CUES
+from knowledge.languages import ANY_NEGATION
 from knowledge.recommender import Needs
-from knowledge.work_description import mentions_phrase
-from knowledge.work_words import INTERNAL_ONLY
+from knowledge.text_analysis import is_negated
 
 # A question is asked at most twice: after the second miss the form moves on and keeps the words as a note.
 MAX_ASKS = 2
@@ -226,7 +227,7 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
             return {}
         found = self._terms(tracker, "channel")
         asked = form_asks_for(tracker, "channels")
-        if asked and mentions_phrase(message_text(tracker), INTERNAL_ONLY):
+        if asked and says_no_customer_channels(tracker):
             # "No customer channels, you'd work with our office by internal mail": and the work that
             # sounded customer-facing was not ("Reservierungen" kept, "sales ledgers").
             return {"channels": [], **self._only_back_office(tracker)}
@@ -253,9 +254,11 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         if not may_change(tracker, "languages"):
             return {}
         found = self._terms(tracker, "language")  # "speak Italian" (about this chat) gives none
-        if form_asks_for(tracker, "languages"):  # "IT + EN, e un po' di spagnolo"
-            codes = languages_by_code(message_text(tracker), knowledge_base().terms("language"))
-            found = list(dict.fromkeys([*codes, *found]))
+        if form_asks_for(tracker, "languages"):  # "IT + EN, e un po' di spagnolo", not "EN only, no DE"
+            text, language = message_text(tracker), current_language(tracker)
+            codes = languages_by_code(text, knowledge_base().terms("language"))
+            named = [key for key, at in codes if not is_negated(text[:at], language)]
+            found = list(dict.fromkeys([*named, *found]))
         if not found:
             return {"languages": []} if self._unknown_answer(tracker, "languages") else {}
         return {"languages": merged(tracker, "languages", found)}
@@ -277,8 +280,7 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
             return self._yes_before_a_question(tracker, "consent")
         if not answers_asked_slot(tracker, "consent") or not words:
             return {}
-        refusals = {word for cues in NEGATION_CUES.values() for word in cues}
-        return {"consent": False} if words[0].strip(",.!;:") in refusals else {}
+        return {"consent": False} if words[0].strip(",.!;:") in ANY_NEGATION else {}
 
     def _yes_before_a_question(self, tracker: Tracker, slot: str) -> dict[str, Any]:
         """ "Yes, you may contact me. Where is the data stored?" answers the yes/no question asked, whatever
