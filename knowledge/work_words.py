@@ -42,6 +42,7 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "we handle the rest",
         "we do the rest",
         "we take care of the rest",
+        "ourselves",
     ),
     "it": (
         "restano a noi",

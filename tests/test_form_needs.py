@@ -247,6 +247,19 @@ def test_work_kept_in_one_place_is_kept_wherever_the_message_names_it(action_kb)
     [
         ("it", "e-mail e chat, telefono no", ["e-mail", "chat", "telefono"], ["email", "chat"]),
         ("de", "Nur Telefon. E-Mails bearbeiten wir weiterhin selbst.", ["Telefon", "E-Mails"], ["phone"]),
+        # A channel refused once is refused wherever the answer names it.
+        (
+            "de",
+            "Telefon. Wir haben es mit E-Mail-Kampagnen probiert. Also bitte keine E-Mails und kein Chat.",
+            ["Telefon", "E-Mail", "E-Mails", "Chat"],
+            ["phone"],
+        ),
+        (
+            "en",
+            "Telephone. Email no, we answer emails in the morning ourselves.",
+            ["Telephone", "Email", "emails"],
+            ["phone"],
+        ),
         # An "or" carries a no on to the next channel, and only a no.
         (
             "en",

@@ -131,8 +131,17 @@ def terms_among(
 ) -> list[Term]:
     """`message_terms` over terms already found, for callers that need them filtered more than one way."""
     # Work kept in house once is kept wherever the message names it ("trasporti, resi ... La logistica la
-    # gestiamo noi"); a no counts where it is said ("phone by day, no phone at night, then chat").
-    kept = {n.term.key for n in found if skip_negated and is_kept_in_house(n.before, n.after, language)}
+    # gestiamo noi"), and so is a channel refused once ("we tried e-mail campaigns ... so no e-mail"); a no
+    # to work counts where it is said ("customer service by phone; we don't want customer service by chat").
+    kept = {
+        n.term.key
+        for n in found
+        if skip_negated
+        and (
+            is_kept_in_house(n.before, n.after, language)
+            or (n.term.kind == "channel" and is_said_no_to(n, language))
+        )
+    }
     terms: dict[str, Term] = {}
     previous: NamedTerm | None = None
     previous_refused = False
