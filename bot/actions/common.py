@@ -130,18 +130,7 @@ def terms_among(
     found: list[NamedTerm], language: str, skip_negated: bool = False, skip_asked_about: bool = False
 ) -> list[Term]:
     """`message_terms` over terms already found, for callers that need them filtered more than one way."""
-    # Work kept in house once is kept wherever the message names it ("trasporti, resi ... La logistica la
-    # gestiamo noi"), and so is a channel refused once ("we tried e-mail campaigns ... so no e-mail"); a no
-    # to work counts where it is said ("customer service by phone; we don't want customer service by chat").
-    kept = {
-        n.term.key
-        for n in found
-        if skip_negated
-        and (
-            is_kept_in_house(n.before, n.after, language)
-            or (n.term.kind == "channel" and is_said_no_to(n, language))
-        )
-    }
+    kept = refused_everywhere(found, language) if skip_negated else set()
     terms: dict[str, Term] = {}
     previous: NamedTerm | None = None
     previous_refused = False
@@ -157,6 +146,18 @@ def terms_among(
             continue  # "siamo una ditta di trasporti": what the company is, not work to hand over
         terms.setdefault(named.term.key, named.term)
     return list(terms.values())
+
+
+def refused_everywhere(found: list[NamedTerm], language: str) -> set[str]:
+    """Work kept in house once is kept wherever the message names it ("trasporti, resi ... La logistica la
+    gestiamo noi"), and so is a channel refused once ("we tried e-mail campaigns ... so no e-mail"). A no
+    to work counts only where it is said ("customer service by phone; we don't want it by chat")."""
+    return {
+        named.term.key
+        for named in found
+        if is_kept_in_house(named.before, named.after, language)
+        or (named.term.kind == "channel" and is_said_no_to(named, language))
+    }
 
 
 def words_between(first: NamedTerm | None, second: NamedTerm) -> str:
