@@ -123,9 +123,12 @@ def is_negated(before: str, language: str) -> bool:
 def is_set_aside(before: str, language: str) -> bool:
     """Whether the words just before a term set it aside: "apart from the phones", "a parte rispondere al
     telefono", "abgesehen vom Telefon" (up to two words may come between)."""
-    words = words_just_before(before)
-    cues = SET_ASIDE_CUES.get(language, ())
-    heads = [f" {' '.join(words[: len(words) - gap])}" for gap in range(min(SET_ASIDE_GAP, len(words)) + 1)]
+    return cue_ends_near(words_just_before(before), SET_ASIDE_CUES.get(language, ()), SET_ASIDE_GAP)
+
+
+def cue_ends_near(words: list[str], cues: Iterable[str], gap: int) -> bool:
+    """Whether one of the cues (whole words) ends at most `gap` words before the end of `words`."""
+    heads = [f" {' '.join(words[: len(words) - skipped])}" for skipped in range(min(gap, len(words)) + 1)]
     return any(head.endswith(f" {cue}") for head in heads for cue in cues)
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from knowledge.languages import ANY_NEGATION, CLAUSE_BREAKS, ONLY_WORDS
-from knowledge.text_analysis import PUNCTUATION_BREAK
+from knowledge.text_analysis import PUNCTUATION_BREAK, cue_ends_near
 from knowledge.work_words import (
     BARE_NO,
     COMPANY_NOUNS,
@@ -76,14 +76,18 @@ def is_kept_in_house(before: str, after: str, language: str) -> bool:
     "die Prüfung machen wir selbst im Lager". The clause ends at punctuation or "but"; before the term only
     its last few words count, back to an "and" ("reception stays with us and payroll goes out")."""
     cues = KEPT_IN_HOUSE.get(language, ())
-    rest_of_sentence = re.split(r"[.;:!?]", after.lower(), maxsplit=1)[0]
-    if _has_phrase(WORDS.findall(rest_of_sentence), KEPT_UNTIL_NOW.get(language, ())):
+    if _has_phrase(WORDS.findall(_rest_of_sentence(after).lower()), KEPT_UNTIL_NOW.get(language, ())):
         return False  # "... machen wir noch selbst, wollen sie aber auslagern"
     window = _clause_before(before, language)[-KEPT_WINDOW_BEFORE:]
     joined_at = max((i for i, word in enumerate(window) if word in JOINING_WORDS), default=-1)
     if _has_phrase(window[joined_at + 1 :], cues) or _has_phrase(_clause_after(after, language), cues):
         return True
     return _kept_list_item(before, after, language, cues)
+
+
+def _rest_of_sentence(after: str) -> str:
+    """The text after a term up to the end of its sentence (a comma does not end it)."""
+    return re.split(r"[.;:!?]", after, maxsplit=1)[0]
 
 
 def _kept_list_item(before: str, after: str, language: str, cues: tuple[str, ...]) -> bool:
@@ -93,7 +97,7 @@ def _kept_list_item(before: str, after: str, language: str, cues: tuple[str, ...
     which hand the first term over."""
     if len(_clause_before(before, language)) > 1:  # at most an article before the list
         return False
-    sentence = re.split(r"[.;:!?]", after, maxsplit=1)[0]
+    sentence = _rest_of_sentence(after)
     if not sentence.lstrip().startswith(","):
         return False
     breaks = CLAUSE_BREAKS.get(language, ())
@@ -133,21 +137,10 @@ def describes_the_company(before: str, after: str, language: str) -> bool:
     looking for a logistics company" or "we need an accounting firm", which ask for the work."""
     window = _clause_before(before, language)
     company_of = _has_phrase(window[-2:], COMPANY_OF.get(language, ()))  # "una ditta di": two words more
-    if not _said_just_before(window, SELF_DESCRIPTION.get(language, ()), SELF_GAP + 2 * company_of):
+    if not cue_ends_near(window, SELF_DESCRIPTION.get(language, ()), SELF_GAP + 2 * company_of):
         return False
     following = _clause_after(after, language)[:1]
     return company_of or bool(following and following[0] in COMPANY_NOUNS.get(language, ()))
-
-
-def _said_just_before(window: list[str], cues: tuple[str, ...], gap: int) -> bool:
-    """Whether one of the cues ends at most `gap` words before the end of the window."""
-    for cue in cues:
-        cue_words = cue.split()
-        for skipped in range(gap + 1):
-            end = len(window) - skipped
-            if end >= len(cue_words) and window[end - len(cue_words) : end] == cue_words:
-                return True
-    return False
 
 
 def is_asked_about(before: str, after: str, language: str) -> bool:
@@ -165,7 +158,7 @@ def is_asked_about(before: str, after: str, language: str) -> bool:
 def mentions_phrase(text: str, phrases: Mapping[str, tuple[str, ...]]) -> bool:
     """Whether the text uses one of the phrases as whole words, in any language (a short answer may have
     been taken for another language)."""
-    return bool(_phrase_pattern(phrases).search(text.lower()))
+    return phrase_position(text, phrases) is not None
 
 
 def phrase_position(text: str, phrases: Mapping[str, tuple[str, ...]]) -> int | None:
