@@ -1,0 +1,68 @@
+"""The prospect form's checks of each answer (bot.actions.form_validation): what is kept, and the reason a
+refused answer is asked again."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_actions import tracker
+from tests.test_form_reading import extract, required, validate
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("Maria.Rossi@Rossi.IT", "Maria.Rossi@rossi.it"),
+        ("john.smith+sales@acme.co.uk", "john.smith+sales@acme.co.uk"),
+    ],
+)
+def test_valid_email_is_kept(given, stored):
+    assert validate("email", given) == ({"email": stored}, [])
+
+
+@pytest.mark.parametrize(
+    "given", ["maria@", "maria rossi", "x@y", "@acme.com", "a@b.c", "a" * 250 + "@acme.com"]
+)
+def test_invalid_email_is_asked_again_with_the_reason(given):
+    assert validate("email", given) == ({"email": None}, ["utter_invalid_email"])
+
+
+def test_unrecognised_process_is_asked_again():
+    assert validate("processes", []) == ({"processes": None}, ["utter_unknown_process"])
+
+
+def test_free_text_is_kept_as_given_but_not_too_long():
+    assert validate("company", "  Rossi   Srl ") == ({"company": "Rossi Srl"}, [])
+    hostile = "<b>Acme</b>'; DROP TABLE leads; --"
+    assert validate("company", hostile) == ({"company": hostile}, [])
+    assert validate("company", "x" * 301) == ({"company": None}, ["utter_value_too_long"])
+    assert validate("contact_name", "12345") == ({"contact_name": None}, ["utter_invalid_name"])
+
+
+def test_optional_details_accept_i_dont_know():
+    assert validate("volume", "no idea", tracker("no idea", "dont_know"))[0] == {"volume": "-"}
+    assert validate("timeline", "non saprei", tracker("non saprei", "dont_know"))[0] == {"timeline": "-"}
+
+
+def test_no_consent_drops_contact_details_and_their_questions():
+    result, _ = validate("consent", False)
+    assert result == {"consent": False, "company": None, "contact_name": None, "email": None}
+    assert "email" not in required(consent=False, processes=["payroll"])
+    assert "email" in required(consent=True, processes=["payroll"])
+
+
+def test_summary_answers(action_kb):
+    assert validate("confirmed", True)[0] == {"confirmed": True}
+    assert validate("confirmed", False)[0] == {"confirmed": None, "editing": True}
+    result, _ = validate("confirmed", "edit:contact")
+    assert result == {
+        "confirmed": None,
+        "editing": False,
+        "form_misses": {},
+        "company": None,
+        "contact_name": None,
+        "email": None,
+    }
+    assert extract(
+        "confirmed", tracker("/inform", "inform", [{"entity": "edit_field", "value": "hours"}])
+    ) == {"confirmed": "edit:hours"}
