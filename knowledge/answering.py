@@ -8,7 +8,9 @@ what the conversation talked about last), so this is tested without Rasa. The st
 3. two terms of the same kind ("HR versus customer care") are compared: each side's answer, labelled;
 4. otherwise the passages of each candidate's answer are ranked by prior plus word relevance, and the reply
    leads with the passages the question is about;
-5. a passage of another candidate topic that fits about as well and adds a fact follows the leading ones.
+5. a passage of another candidate topic that fits about as well and adds a fact follows the leading ones;
+   it must fit the question itself, not only the context told before it ("We serve Italian customers from
+   Albania. What profile do the agents have?" is about skills, not about the Italian call-center law).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from knowledge.languages import FOLLOWUP_OPENERS, MODEL_CHOICE_WORDS
 from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef
 from knowledge.ranking import STRONG_MATCH, PassageRanker, passage_key
 from knowledge.recommender import model_for_terms
-from knowledge.text_analysis import opens_with
+from knowledge.text_analysis import asking_sentences, opens_with
 from knowledge.work_description import mentions_phrase
 
 # The top intent wins alone when it leads the next knowledge intent by at least this much.
@@ -158,9 +160,21 @@ class Answerer:
         comparison = self._comparison(question, topic, compared) if compared else None
         if comparison:
             return comparison
+        elsewhere = self._fitting_the_question_itself(question, elsewhere)
         chosen = with_new_facts_from(elsewhere, lead_with_relevant(answer.passages, relevance), relevance)
         reply = self._reply(answer, chosen, subject_of(answer, question))
         return self._with_fitting_model(reply, question) if topic == SERVICE_MODELS_TOPIC else reply
+
+    def _fitting_the_question_itself(
+        self, question: Question, elsewhere: dict[Passage, float]
+    ) -> dict[Passage, float]:
+        """Other topics' passages scored by the lower of their fit to the whole message and to its asking
+        sentences, so that context told before a question does not bring in another topic."""
+        asked = asking_sentences(question.text)
+        if asked == question.text or not elsewhere:
+            return elsewhere
+        fit = self.ranker.relevance(asked, question.language, list(elsewhere))
+        return {p: min(score, fit[passage_key(p)]) for p, score in elsewhere.items()}
 
     def _clearly_about_content(self, question: Question, topic: str, relevance: dict) -> bool:
         """A strong word match, and words of this content named (not just a question's shape), unless

@@ -29,6 +29,8 @@ from knowledge.languages import (
 WORDLIKE = re.compile(r"\w", re.UNICODE)
 WORDS = re.compile(r"[\w'’]+")
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
+# A sentence ends at . ! or ? followed by a space: "8.30" and "z.B." stay whole.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 NEGATION_WINDOW = 3  # words
 SET_ASIDE_GAP = 2  # words between "apart from" and the term
 MAX_LEMMA_STEPS = 3
@@ -144,6 +146,36 @@ def is_compared(before: str, language: str) -> bool:
         if words_just_before(before)[-len(cue_words) :] == cue_words:
             return any(word not in openers for word in sentence[: -len(cue_words)])
     return False
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(start, sentence) of each sentence of the text; a rough split, enough to tell what a message states
+    from what it asks."""
+    found, start = [], 0
+    for gap in [*SENTENCE_BREAK.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        if text[start:end].strip():
+            found.append((start, text[start:end].strip()))
+        start = gap.end() if gap else end
+    return found
+
+
+def asking_sentences(text: str) -> str:
+    """The sentences that end in a question mark, or the whole text when none or all do."""
+    parts = sentences(text)
+    asking = [sentence for _, sentence in parts if sentence.endswith("?")]
+    return " ".join(asking) if asking and len(asking) < len(parts) else text
+
+
+def stated_part(text: str) -> str:
+    """The sentences that do not end in a question mark: what a message says, not what it asks."""
+    return " ".join(sentence for _, sentence in sentences(text) if not sentence.endswith("?"))
+
+
+def in_asking_sentence(text: str, position: int) -> bool:
+    """Whether the character at `position` belongs to a sentence that ends in a question mark."""
+    return any(start <= position < start + len(sentence) for start, sentence in sentences(text)
+               if sentence.endswith("?"))  # fmt: skip
 
 
 def opens_with(text: str, openers: Iterable[str]) -> bool:

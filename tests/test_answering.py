@@ -360,3 +360,18 @@ def test_what_a_term_means_is_ranked_by_the_term_not_by_the_words_for_meaning(qa
         language="it", previous_topic="kpis",
     )  # fmt: skip
     assert reply.passages[0].topic == "pricing" and "FTE" in reply.passages[0].text
+
+
+def test_context_before_the_question_brings_in_no_other_topic(qa):
+    # "Albania" and "Italian customers" fit the Italian call-center law; the question is about the agents.
+    text = (
+        "We're thinking about hiring call center agents in Albania for our Italian customers. "
+        "What profile would those people have?"
+    )
+    reply = ask(qa, text, [("ask_skills", 0.75), ("ask_italian_law", 0.25)], ["agents", "italian"])
+    assert reply.topic == "skills"
+    assert "italian_law" not in [p.topic for p in reply.passages]
+    # Asked on its own, the law is what the visitor gets.
+    law = ask(qa, "Does the Italian law apply to Albanian call centers serving Italian customers?",
+              [("ask_italian_law", 0.9)], ["italian"])  # fmt: skip
+    assert law.topic == "italian_law"
