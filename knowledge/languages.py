@@ -130,6 +130,14 @@ YES_IF_ALONE: dict[str, tuple[str, ...]] = {
     "it": ("si", "corretto", "esatto", "va bene", "ok", "okay", "giusto", "perfetto"),
     "de": ("genau", "korrekt", "stimmt", "passt", "ok", "okay", "richtig", "sicher", "klar", "perfekt"),
 }  # fmt: skip
+# Words that ask for deletion: a yes to "may I store your details?" that has none of them consents, whatever
+# the classifier made of "Ja, Sie dürfen meine Angaben speichern" (it took it for a request to delete).
+DELETION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("delete", "deleted", "erase", "erased", "remove", "removed", "forget", "wipe"),
+    "it": ("cancella", "cancellate", "cancellare", "cancellati", "elimina", "eliminate", "eliminare",
+           "rimuovete", "rimuovere", "dimenticate"),
+    "de": ("löschen", "lösche", "löscht", "gelöscht", "loeschen", "entfernen", "entfernt", "vergessen"),
+}  # fmt: skip
 # Words that open a follow-up ("and in 2015?", "e nel BPO?", "und beim Callcenter?"): the previous topic then
 # competes with a prior of its own, whatever the classifier says (knowledge/answering.py).
 FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {

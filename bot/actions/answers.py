@@ -22,7 +22,7 @@ from knowledge.answering import Question, Reply
 from knowledge.content_schema import DEFAULT_VARIANT
 from knowledge.languages import SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
-from knowledge.text_analysis import is_compared, is_set_aside
+from knowledge.text_analysis import asking_sentences, in_asking_sentence, is_compared, is_set_aside
 
 logger = logging.getLogger(__name__)
 # Below this confidence a knowledge intent for a statement that names a service is read as a need.
@@ -42,10 +42,17 @@ def send_reply(dispatcher: CollectingDispatcher, reply: Answer | Reply, next_ste
         dispatcher.utter_message(response="utter_answer_next_step", buttons=related)
 
 
-def question_from(tracker: Tracker, kb: KnowledgeBase) -> Question:
+def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = False) -> Question:
+    """The knowledge question of the latest message; `question_only`: its asking sentences alone (an answer
+    to the form came before them)."""
     ranking = tracker.latest_message.get("intent_ranking") or [tracker.latest_message.get("intent") or {}]
     language = current_language(tracker)
+    text = tracker.latest_message.get("text") or ""
     named = named_terms(tracker, kb)  # found once, filtered twice
+    if question_only:
+        # The classifier read the whole message, mostly the answer: the question's own words pick the topic.
+        named = [term for term in named if in_asking_sentence(text, len(term.before))]
+        text, ranking = asking_sentences(text), []
     # "Apart from answering phones, what else does a BPO do?" is about the BPO: the first term named may be
     # set aside, when another follows. "And are they trained first, as in call centers?" keeps the subject
     # of the previous question: the term is only the comparison.
@@ -54,7 +61,7 @@ def question_from(tracker: Tracker, kb: KnowledgeBase) -> Question:
     compared = bool(named) and other_subject and is_compared(named[0].before, language)
     subjects = named[1:] if set_aside or compared else named
     return Question(
-        text=tracker.latest_message.get("text") or "",
+        text=text,
         language=language,
         intent_ranking=tuple(
             (item["name"], float(item.get("confidence") or 0.0)) for item in ranking if item.get("name")
@@ -72,14 +79,17 @@ def answer_question(
     nothing_found: str | None,
     words_must_match: bool = False,
     inside_form: bool = False,
+    question_only: bool = False,
 ) -> list[EventType]:
     """Reply from the passages the question is about, and remember topic and subject for follow-ups.
 
     `nothing_found` is the response when no passage fits (None: say nothing, the caller goes on). Inside
-    the form the form's own question follows, so no "anything else?" is offered.
+    the form the form's own question follows, so no "anything else?" is offered; `question_only` answers
+    the asking sentences of a message that answered the form first.
     """
     try:
-        reply = answerer().reply(question_from(tracker, knowledge_base()), words_must_match)
+        question = question_from(tracker, knowledge_base(), question_only)
+        reply = answerer().reply(question, words_must_match)
     except SQLAlchemyError:
         logger.exception("knowledge base unreachable")
         dispatcher.utter_message(response="utter_knowledge_unavailable")

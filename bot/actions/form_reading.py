@@ -22,7 +22,7 @@ from knowledge.languages import (
     YES_WORDS,
 )
 from knowledge.recommender import split_by_office
-from knowledge.text_analysis import opens_with
+from knowledge.text_analysis import asking_sentences, in_asking_sentence, opens_with, stated_part
 from knowledge.work_description import (
     describes_customer_contact,
     is_asked_about,
@@ -46,6 +46,10 @@ YES_OPENING = re.compile(
 )
 # Text in parentheses or quotation marks: the visitor quoting, not saying.
 QUOTED = re.compile(r"\([^)]*\)|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”|«[^»]*»")
+
+# Words an answer states before the visitor's own question, at least: "Payroll and HR admin for our 150 staff.
+# Do your people have accounting training?" answers, "Hi. Is payroll back office?" does not.
+STATED_ANSWER_WORDS = 4
 
 # The customer-facing process implied when a need names customer channels but no customer-facing service.
 IMPLIED_FRONT_OFFICE = "customer_service"
@@ -91,6 +95,37 @@ def asks_something(tracker: Tracker) -> bool:
     return "?" in QUOTED.sub("", message_text(tracker))
 
 
+def unquoted(text: str) -> str:
+    """The text with what it quotes blanked out, same length (positions still match)."""
+    return QUOTED.sub(lambda quoted: " " * len(quoted.group()), text)
+
+
+def answers_then_asks(tracker: Tracker) -> bool:
+    """An answer stated in sentences of its own, then a question of the visitor's own: the answer is
+    read as usual from what is stated, and the question is answered too."""
+    stated = stated_part(unquoted(message_text(tracker)))
+    return asks_something(tracker) and len(stated.split()) >= STATED_ANSWER_WORDS
+
+
+def asks_apart(tracker: Tracker) -> bool:
+    """An answer, then a question that stands on its own ("... Do your people have accounting training?"):
+    the question is answered from its own words. "... someone said a BPO can do that. True?" asks about
+    what it said, so the whole message is the question."""
+    asking = asking_sentences(unquoted(message_text(tracker)))
+    return answers_then_asks(tracker) and len(asking.split()) >= STATED_ANSWER_WORDS
+
+
+def answer_text(tracker: Tracker) -> str:
+    """The message as an answer: without the question that follows a stated answer."""
+    return stated_part(message_text(tracker)) if answers_then_asks(tracker) else message_text(tracker)
+
+
+def said_in_the_question(tracker: Tracker, position: int) -> bool:
+    """Whether a word at `position` is part of the visitor's own question ("... Do your people have
+    accounting training?"), not of the answer stated before it."""
+    return answers_then_asks(tracker) and in_asking_sentence(unquoted(message_text(tracker)), position)
+
+
 def is_question(tracker: Tracker) -> bool:
     """A knowledge question of its own ("is payroll back office?"), not an answer that mentions a topic."""
     return asks_knowledge(tracker) and asks_something(tracker)
@@ -125,12 +160,13 @@ def confidence_of(tracker: Tracker) -> float:
 
 
 def answers_asked_slot(tracker: Tracker, slot: str, free_text: bool = False) -> bool:
-    """Whatever the intent, a message that is not a question is first tried as the answer just asked for.
+    """Whatever the intent, a message that is not a question, or states its answer before it asks, is
+    first tried as the answer just asked for.
 
     "8 to 20, Monday to Saturday" came out as a goodbye; in answer to "which hours?" it is the hours. Free
     text answers anything, so there the requests that have rules of their own (help, stop ...) are not one.
     """
-    if not form_asks_for(tracker, slot) or is_question(tracker):
+    if not form_asks_for(tracker, slot) or (is_question(tracker) and not answers_then_asks(tracker)):
         return False
     return not free_text or intent_of(tracker) not in HANDLED_BY_RULES
 

@@ -18,12 +18,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.answers import answer_question
-from bot.actions.common import current_language, form_asks_for, knowledge_base, message_terms
+from bot.actions.common import (
+    current_language,
+    form_asks_for,
+    knowledge_base,
+    named_terms,
+    terms_among,
+)
 from bot.actions.form_notices import acknowledge_added_needs
 from bot.actions.form_reading import (
     HANDLED_BY_RULES,
     IMPLIED_FRONT_OFFICE,
+    answer_text,
     answers_asked_slot,
+    answers_then_asks,
+    asks_apart,
     asks_knowledge,
     asks_something,
     confidence_of,
@@ -41,6 +50,8 @@ from bot.actions.form_reading import (
     only_vague,
     opens_the_form,
     opens_with_yes,
+    said_in_the_question,
+    says_any,
     says_internal_only,
     says_no_customer_channels,
     states_needs,
@@ -51,7 +62,7 @@ from bot.actions.form_slots import CONTACT_SLOTS, FORM_SLOTS, LIST_SLOTS, NEEDS_
 from bot.actions.form_validation import EMAIL, MAX_TEXT, ProspectAnswerChecks
 from knowledge.glossary import languages_by_code
 from knowledge.hours import hours_needed
-from knowledge.languages import ANY_NEGATION
+from knowledge.languages import ANY_NEGATION, DELETION_WORDS
 from knowledge.recommender import Needs
 from knowledge.text_analysis import is_negated
 
@@ -136,7 +147,10 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         if asks_something(tracker) and (asked is None or also_asks):
             # "Our support drowns in e-mails: can a BPO take that over?" starts the form, and "does BPO make
             # sense if we lack the time for the accounting?" answers "what to outsource?": answer it too.
-            events += answer_question(dispatcher, tracker, None, words_must_match=True, inside_form=True)
+            events += answer_question(
+                dispatcher, tracker, None, words_must_match=True, inside_form=True,
+                question_only=asks_apart(tracker),
+            )  # fmt: skip
         if asked not in COUNTED_SLOTS or answered or self._left_to_rules(tracker):
             return events  # an answer, a correction, or help/stop/handoff ... (their rules answer)
         missed = self._missed(asked, dispatcher, tracker)
@@ -190,9 +204,12 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         if form_asks_for(tracker, "volume"):
             return []  # a volume is counted in what is done ("2000 payslips", "5000 calls"): no new need
         skip_asked_about = kind == "service"  # "billing questions" are customer contact, not billing
-        terms = message_terms(
-            tracker, knowledge_base(), kinds=(kind,), skip_negated=True, skip_asked_about=skip_asked_about
-        )
+        named = [  # not the terms of the visitor's own question ("... do you also do accounting?")
+            term
+            for term in named_terms(tracker, knowledge_base(), (kind,))
+            if not said_in_the_question(tracker, len(term.before))
+        ]
+        terms = terms_among(named, current_language(tracker), True, skip_asked_about)
         return [term.key for term in terms]
 
     @staticmethod
@@ -211,9 +228,10 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
             channels, offices = self._terms(tracker, "channel"), self._terms(tracker, "office")
             # Only an answer describes the work: "can someone call us back?" is a question.
             answers = states_needs(tracker) or (
-                answers_asked_slot(tracker, "processes", free_text=True) and not asks_something(tracker)
+                answers_asked_slot(tracker, "processes", free_text=True)
+                and (not asks_something(tracker) or answers_then_asks(tracker))
             )
-            contact, text = (talks_to_customers(tracker), message_text(tracker)) if answers else (False, "")
+            contact, text = (talks_to_customers(tracker), answer_text(tracker)) if answers else (False, "")
             found = with_implied_processes(found, channels, offices, contact, text)
         if not found:
             return {"processes": []} if self._unknown_answer(tracker, "processes") else {}
@@ -280,7 +298,11 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
             return self._yes_before_a_question(tracker, "consent")
         if not answers_asked_slot(tracker, "consent") or not words:
             return {}
-        return {"consent": False} if words[0].strip(",.!;:") in ANY_NEGATION else {}
+        if words[0].strip(",.!;:") in ANY_NEGATION:
+            return {"consent": False}
+        # A yes that asks for no deletion consents, whatever the intent ("Ja, Sie dürfen meine Angaben
+        # speichern" came out as delete_my_data); an intent-mapped "yes" is filled by Rasa already.
+        return {"consent": True} if opens_with_yes(tracker) and not says_any(tracker, DELETION_WORDS) else {}
 
     def _yes_before_a_question(self, tracker: Tracker, slot: str) -> dict[str, Any]:
         """ "Yes, you may contact me. Where is the data stored?" answers the yes/no question asked, whatever
@@ -305,7 +327,7 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
     def _free_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
         if not answers_asked_slot(tracker, slot, free_text=True) or intent_of(tracker) in ("greet", "thanks"):
             return {}
-        return {slot: message_text(tracker)}
+        return {slot: answer_text(tracker)}
 
     def extract_email(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         """An address anywhere ("my e-mail is ..."), or any answer to the e-mail question (validated next)."""

@@ -1,0 +1,83 @@
+"""Answers that come with a question of the visitor's own, and yes-answers the classifier misread: what the
+form keeps and what the visitor reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.prospect_form import asked, form_run
+from tests.test_actions import responses, texts
+from tests.test_form_reading import extract
+
+
+def entities_of(text: str, kind: str, *surfaces: str) -> list[dict]:
+    """Entities as the NLU pipeline gives them: value and character span."""
+    found = []
+    for surface in surfaces:
+        start = text.index(surface)
+        found.append({"entity": kind, "value": surface, "start": start, "end": start + len(surface)})
+    return found
+
+
+ANSWER_THEN_QUESTION = [
+    (
+        "en",
+        "Payroll for our 150 staff and the HR admin. Do your people have accounting training?",
+        ("Payroll", "HR admin", "accounting"),
+        "ask_training",
+        ["payroll", "human_resources"],
+    ),
+    (
+        "de",
+        "Die Lohnabrechnung für unsere 150 Mitarbeitenden und die Personalverwaltung. Haben Ihre Leute "
+        "dafür überhaupt eine buchhalterische Ausbildung?",
+        ("Lohnabrechnung", "Personalverwaltung"),
+        "ask_services",
+        ["payroll", "human_resources"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "surfaces", "intent", "kept"), ANSWER_THEN_QUESTION)
+def test_an_answer_followed_by_a_question_is_kept_and_the_question_answered(
+    action_kb, language, text, surfaces, intent, kept
+):
+    message = asked("processes", text, intent, entities_of(text, "service", *surfaces), processes=None,
+                    channels=None, languages=None, language=language)  # fmt: skip
+    messages, slots = form_run(message)
+    # The work named in the question ("accounting training") is not work to hand over.
+    assert slots["processes"] == kept
+    assert "form_misses" not in slots
+    # The question gets its own answer (about the skills and training staff have), before the next question.
+    answer = texts(messages)[0].lower()
+    assert any(word in answer for word in ("train", "qualification", "qualifikation", "ausbildung"))
+
+
+def test_a_question_without_an_answer_before_it_is_still_a_digression(action_kb):
+    text = "Hi. Is payroll back office?"
+    entities = entities_of(text, "service", "payroll")
+    message = asked("processes", text, "ask_service_office", entities, processes=None)
+    _, slots = form_run(message)
+    assert "processes" not in slots and slots["form_misses"] == {"processes": 1}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Ja, Sie dürfen meine Angaben speichern und der Vertrieb darf sich bei mir melden."),
+        ("en", "Yes, you may store my details and sales can contact me."),
+        ("it", "Sì, potete salvare i miei dati e farmi contattare."),
+    ],
+)
+def test_a_yes_to_storing_the_details_consents_even_when_taken_for_a_deletion(action_kb, language, text):
+    message = asked("consent", text, "delete_my_data", language=language, hours="business_hours",
+                    volume="-", timeline="-")  # fmt: skip
+    assert extract("consent", message) == {"consent": True}
+    messages, slots = form_run(message)
+    assert slots["consent"] is True and "form_misses" not in slots
+    assert "utter_didnt_catch" not in responses(messages)
+
+
+def test_a_request_to_delete_is_no_consent(action_kb):
+    message = asked("consent", "Ja, löschen Sie bitte alle meine Daten.", "delete_my_data", language="de")
+    assert extract("consent", message) == {}
