@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from knowledge.languages import ANY_NEGATION, CLAUSE_BREAKS, ONLY_WORDS
 from knowledge.text_analysis import PUNCTUATION_BREAK, cue_ends_near
 from knowledge.work_words import (
+    ARTICLES,
     BARE_NO,
     COMPANY_NOUNS,
     COMPANY_OF,
@@ -28,6 +29,7 @@ from knowledge.work_words import (
     KEPT_UNTIL_NOW,
     NEGATION_AFTER,
     NOT_COMPOUND_HEADS,
+    PRODUCT_FOR,
     QUESTION_NOUNS,
     SELF_DESCRIPTION,
 )
@@ -133,9 +135,13 @@ def is_negated_after(after: str, language: str) -> bool:
 
 def describes_the_company(before: str, after: str, language: str) -> bool:
     """Whether the term says what the prospect's own company is ("we're a small logistics company", "siamo
-    una ditta di trasporti", "wir sind eine Spedition"): their trade, not work they hand over. Not "we're
+    una ditta di trasporti", "wir sind eine Spedition") or what their product does ("eine Software zur
+    Dienstplanung"): their trade, not work they hand over. Not "we're
     looking for a logistics company" or "we need an accounting firm", which ask for the work."""
     window = _clause_before(before, language)
+    product = window[:-1] if window and window[-1] in ARTICLES else window  # "per la contabilità"
+    if _has_phrase(product[-2:], PRODUCT_FOR.get(language, ())):
+        return True  # what their product does: "wir bieten eine Software zur Dienstplanung an"
     company_of = _has_phrase(window[-2:], COMPANY_OF.get(language, ()))  # "una ditta di": two words more
     if not cue_ends_near(window, SELF_DESCRIPTION.get(language, ()), SELF_GAP + 2 * company_of):
         return False

@@ -273,6 +273,18 @@ COMPANY_NOUNS: dict[str, tuple[str, ...]] = {
     "it": ("srl", "spa"),
     "de": ("unternehmen", "firma", "betrieb", "gmbh", "ag"),
 }
+# Articles, which may come between a cue and its term ("un gestionale per la contabilità").
+ARTICLES = frozenset(
+    {"the", "a", "an", "il", "lo", "la", "i", "gli", "le", "der", "die", "das", "den", "dem"}
+)
+# The two words before a term that make it what the prospect's product does: "eine Software zur
+# Dienstplanung", "an app for booking appointments", "un gestionale per la contabilità".
+PRODUCT_FOR: dict[str, tuple[str, ...]] = {
+    "en": ("software for", "platform for", "app for", "tool for", "system for", "solution for"),
+    "it": ("software per", "piattaforma per", "app per", "gestionale per", "software di", "sistema per"),
+    "de": ("software zur", "software für", "plattform für", "plattform zur", "app für", "app zur",
+           "lösung für", "system zur", "system für", "tool für"),
+}  # fmt: skip
 # The two words before a term that make it the prospect's trade: "siamo una ditta di trasporti".
 COMPANY_OF: dict[str, tuple[str, ...]] = {
     "en": ("are a", "are an", "run a", "run an"),

@@ -198,6 +198,11 @@ def test_derived_words_are_not_compounds():
         ("we're a small logistics company", "logistics", "en", True),
         ("We're looking for a logistics company", "logistics", "en", False),
         ("Our customer service group is overwhelmed", "customer service", "en", False),
+        # what the prospect's product does is not work to hand over either
+        ("Wir bieten eine Software zur Dienstplanung für Pflegeheime an", "Dienstplanung", "de", True),
+        ("we sell an app for appointment booking", "appointment booking", "en", True),
+        ("vendiamo un gestionale per la contabilità", "contabilità", "it", True),
+        ("we want to outsource the appointment booking for our app", "appointment booking", "en", False),
     ],
 )
 def test_a_term_can_name_the_prospects_own_trade(text, term, language, trade):
