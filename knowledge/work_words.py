@@ -116,6 +116,20 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "wir intern",
     ),
 }
+# In answer to "which channels?": the customers' contact stays with the prospect's own staff, wherever the
+# channels are named ("Mieter erreichen uns per Telefon und E-Mail, aber dieser Kontakt bleibt bei unseren
+# Verwaltern. Sie hätten mit Mietern überhaupt keinen Kontakt."): no channels to hand over.
+CONTACT_STAYS: dict[str, tuple[str, ...]] = {
+    "en": ("that contact stays", "this contact stays", "the contact stays", "contact stays with us",
+           "you would have no contact", "you'd have no contact", "you wouldn't have any contact",
+           "you would not have any contact", "you would never talk to", "you'd never talk to"),
+    "it": ("questo contatto resta", "il contatto resta", "quel contatto resta", "questo contatto rimane",
+           "il contatto rimane", "non avreste contatti", "non avreste alcun contatto",
+           "non avreste nessun contatto", "non parlereste con"),
+    "de": ("dieser kontakt bleibt", "der kontakt bleibt", "den kontakt behalten wir",
+           "überhaupt keinen kontakt",
+           "keinerlei kontakt", "hätten keinen kontakt", "hättet keinen kontakt"),
+}  # fmt: skip
 # Words with which a prospect says the work involves no customers: then the channels question is not asked.
 INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
     "en": (

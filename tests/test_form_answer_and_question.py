@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.prospect_form import asked, form_run
-from tests.test_actions import responses, texts
+from tests.test_actions import responses, texts, tracker
 from tests.test_form_reading import extract
 
 
@@ -81,3 +81,16 @@ def test_a_yes_to_storing_the_details_consents_even_when_taken_for_a_deletion(ac
 def test_a_request_to_delete_is_no_consent(action_kb):
     message = asked("consent", "Ja, löschen Sie bitte alle meine Daten.", "delete_my_data", language="de")
     assert extract("consent", message) == {}
+
+
+def test_an_opening_that_states_then_asks_is_answered_as_a_whole(action_kb):
+    # The question ("could an outside team take that over?") is about what was said before it.
+    text = "Our support team drowns in e-mails every Monday. Could an outside team take that over for us?"
+    opening = tracker(text, "request_recommendation", entities_of(text, "channel", "e-mails"),
+                      active_loop="prospect_form")  # fmt: skip
+    opening.latest_message["intent_ranking"] = [
+        {"name": "request_recommendation", "confidence": 0.6}, {"name": "ask_channels", "confidence": 0.3},
+    ]  # fmt: skip
+    messages, slots = form_run(opening)
+    assert texts(messages) and "e-mail" in texts(messages)[0].lower()
+    assert slots["channels"] == ["email"]

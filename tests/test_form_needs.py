@@ -306,3 +306,23 @@ def test_no_customer_contact_said_of_the_other_part_of_the_work_keeps_the_channe
     both = ["customer_service", "administration"]
     _, slots = form_run(asked("channels", text, "inform", entities, processes=both))
     assert slots["channels"] == ["phone", "email", "chat"] and slots.get("processes", both) == both
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "channels"),
+    [
+        ("de", "Mieter erreichen uns per Telefon und E-Mail, aber dieser Kontakt bleibt bei unseren "
+               "Verwaltern. Sie hätten mit Mietern überhaupt keinen Kontakt.", ("Telefon", "E-Mail")),
+        ("en", "Tenants call and e-mail us, but that contact stays with our property managers.",
+               ("call", "e-mail")),
+        ("it", "I clienti ci chiamano e scrivono via mail, ma il contatto resta ai nostri amministratori.",
+               ("chiamano", "mail")),
+    ],
+)  # fmt: skip
+def test_customer_contact_that_stays_with_the_prospect_is_no_channel_to_hand_over(
+    action_kb, language, text, channels
+):
+    entities = [{"entity": "channel", "value": value} for value in channels]
+    work = ["customer_service", "accounting", "payroll"]
+    _, slots = form_run(asked("channels", text, "inform", entities, processes=work, language=language))
+    assert slots["channels"] == [] and slots["processes"] == ["accounting", "payroll"]

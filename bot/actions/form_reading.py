@@ -30,7 +30,7 @@ from knowledge.work_description import (
     phrase_position,
     says_front_office_only,
 )
-from knowledge.work_words import INTERNAL_ONLY
+from knowledge.work_words import CONTACT_STAYS, INTERNAL_ONLY
 
 
 def _alternatives(phrases: dict[str, tuple[str, ...]]) -> str:
@@ -310,6 +310,8 @@ def says_no_customer_channels(tracker: Tracker) -> bool:
     channels, you'd work with our office by internal mail"). Not "phone and chat for customers; the
     accounting has no customer contact", where the no is about the other part of the work."""
     text = message_text(tracker)
+    if mentions_phrase(text, CONTACT_STAYS):
+        return True  # "... by phone and e-mail, but that contact stays with our own staff"
     said_at = phrase_position(text, INTERNAL_ONLY)
     if said_at is None:
         return False

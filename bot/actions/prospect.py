@@ -149,7 +149,7 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
             # sense if we lack the time for the accounting?" answers "what to outsource?": answer it too.
             events += answer_question(
                 dispatcher, tracker, None, words_must_match=True, inside_form=True,
-                question_only=asks_apart(tracker),
+                question_only=asked is not None and asks_apart(tracker),  # an opening asks as a whole
             )  # fmt: skip
         if asked not in COUNTED_SLOTS or answered or self._left_to_rules(tracker):
             return events  # an answer, a correction, or help/stop/handoff ... (their rules answer)
