@@ -201,6 +201,17 @@ def test_an_unsure_bot_challenge_that_asks_about_the_knowledge_gets_the_answer(a
     assert SlotSet("last_topic", "reasons_to_outsource") in events
 
 
+def test_a_follow_up_taken_for_help_right_after_an_answer_gets_the_answer(action_kb):
+    message = tracker("e oggi cosa è cambiato?", "help", confidence=0.73, language="it",
+                      last_topic="history", last_term="bpo")  # fmt: skip
+    messages, events = run(ActionSmallTalk(), message)
+    assert responses(messages) != ["utter_help"] and "oggi" in texts(messages)[0].lower()
+    assert SlotSet("last_topic", "history") in events
+    # Without a topic just talked about it is a request for help.
+    messages, _ = run(ActionSmallTalk(), tracker("e cosa sai fare?", "help", confidence=0.9, language="it"))
+    assert responses(messages) == ["utter_help"]
+
+
 @pytest.mark.parametrize(
     ("text", "intent", "confidence", "response"),
     [

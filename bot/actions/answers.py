@@ -20,9 +20,15 @@ from bot.actions.common import (
 )
 from knowledge.answering import Question, Reply
 from knowledge.content_schema import DEFAULT_VARIANT
-from knowledge.languages import SUPPORTED_LANGUAGES
+from knowledge.languages import FOLLOWUP_OPENERS, SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
-from knowledge.text_analysis import asking_sentences, in_asking_sentence, is_compared, is_set_aside
+from knowledge.text_analysis import (
+    asking_sentences,
+    in_asking_sentence,
+    is_compared,
+    is_set_aside,
+    opens_with,
+)
 
 logger = logging.getLogger(__name__)
 # Below this confidence a knowledge intent for a statement that names a service is read as a need.
@@ -151,6 +157,14 @@ SURE_SMALL_TALK = 0.6
 SMALL_TALK_RESPONSES = {"help": "utter_help", "bot_challenge": "utter_iamabot"}
 
 
+def continues_the_topic(tracker: Tracker) -> bool:
+    """ "e oggi cosa è cambiato?" right after an answer: a follow-up, however sure the classifier is that
+    it asks for help."""
+    text = tracker.latest_message.get("text") or ""
+    openers = FOLLOWUP_OPENERS.get(current_language(tracker), ())
+    return bool(tracker.get_slot("last_topic")) and opens_with(text, openers)
+
+
 class ActionSmallTalk(Action):
     """Help and "are you a bot?": their response, unless the intent is unsure and the words clearly fit a
     knowledge passage (a follow-up question read as small talk)."""
@@ -160,7 +174,7 @@ class ActionSmallTalk(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
         intent = tracker.latest_message.get("intent") or {}
-        if float(intent.get("confidence") or 0.0) < SURE_SMALL_TALK:
+        if float(intent.get("confidence") or 0.0) < SURE_SMALL_TALK or continues_the_topic(tracker):
             events = answer_question(dispatcher, tracker, nothing_found=None, words_must_match=True)
             if events or dispatcher.messages:  # an answer, or the apology for an unreachable database
                 return events
