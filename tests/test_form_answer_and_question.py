@@ -94,3 +94,24 @@ def test_an_opening_that_states_then_asks_is_answered_as_a_whole(action_kb):
     messages, slots = form_run(opening)
     assert texts(messages) and "e-mail" in texts(messages)[0].lower()
     assert slots["channels"] == ["email"]
+
+
+CONTACT_GIVEN = dict(hours="business_hours", volume="-", timeline="-", consent=True, company="Acme Ltd",
+                     contact_name="Ann Lee", email="ann@acme.example")  # fmt: skip
+
+
+def test_a_yes_before_a_question_the_classifier_did_not_understand_still_confirms(action_kb):
+    # "not understood" (nlu_fallback) used to leave the summary unanswered, and it came back again and again
+    text = "Yes, that is correct. Do you have experience with energy suppliers?"
+    message = asked("confirmed", text, "nlu_fallback", confidence=0.25, **CONTACT_GIVEN)
+    assert extract("confirmed", message) == {"confirmed": True}
+
+
+def test_a_name_taken_for_an_unclear_goodbye_is_the_name(action_kb):
+    given = {**CONTACT_GIVEN, "contact_name": None, "email": None}
+    message = asked("contact_name", "Ann Lee", "goodbye", confidence=0.43, **given)
+    assert extract("contact_name", message) == {"contact_name": "Ann Lee"}
+    # A clear goodbye is left to its rule, which asks before anything is forgotten.
+    assert (
+        extract("contact_name", asked("contact_name", "bye now", "goodbye", confidence=0.95, **given)) == {}
+    )

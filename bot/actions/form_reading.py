@@ -76,6 +76,20 @@ HANDLED_BY_RULES = {
 }  # fmt: skip
 
 
+# Leaving the form needs a clear intent (and then a confirmation): a doubtful "bye" is just not understood
+# ("Ann Lee" came out as goodbye at 0.43: it is the name asked for).
+LEAVING = {"stop", "goodbye"}
+CLEAR_INTENT = 0.6
+
+
+def left_to_rules(tracker: Tracker) -> bool:
+    """Help, a clear stop or goodbye, handoff ...: requests their own rules answer, never a form answer."""
+    intent = intent_of(tracker)
+    if intent in LEAVING:
+        return confidence_of(tracker) >= CLEAR_INTENT
+    return intent in HANDLED_BY_RULES
+
+
 def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
@@ -168,7 +182,7 @@ def answers_asked_slot(tracker: Tracker, slot: str, free_text: bool = False) -> 
     """
     if not form_asks_for(tracker, slot) or (is_question(tracker) and not answers_then_asks(tracker)):
         return False
-    return not free_text or intent_of(tracker) not in HANDLED_BY_RULES
+    return not free_text or not left_to_rules(tracker)
 
 
 def says_any(tracker: Tracker, words: dict[str, tuple[str, ...]]) -> bool:

@@ -27,7 +27,7 @@ from bot.actions.common import (
 )
 from bot.actions.form_notices import acknowledge_added_needs
 from bot.actions.form_reading import (
-    HANDLED_BY_RULES,
+    CLEAR_INTENT,
     IMPLIED_FRONT_OFFICE,
     answer_text,
     answers_asked_slot,
@@ -42,6 +42,7 @@ from bot.actions.form_reading import (
     is_answer,
     is_description,
     is_question,
+    left_to_rules,
     may_change,
     may_involve_customers,
     merged,
@@ -77,9 +78,6 @@ def plain_text(value: Any) -> str:
     return MARKDOWN.sub(r"\\\1", str(value))
 
 
-# Leaving the form needs a clear intent (and then a confirmation): a doubtful "bye" is just not understood.
-LEAVING = {"stop", "goodbye"}
-CLEAR_INTENT = 0.6
 # The questions whose misses are counted (the summary's "confirmed" has its own edit loop).
 COUNTED_SLOTS = set(FORM_SLOTS) - {"confirmed"}
 # Answers that may come with a question of their own, which is answered too ("yes, correct. Is the data
@@ -151,7 +149,7 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
                 dispatcher, tracker, None, words_must_match=True, inside_form=True,
                 question_only=asked is not None and asks_apart(tracker),  # an opening asks as a whole
             )  # fmt: skip
-        if asked not in COUNTED_SLOTS or answered or self._left_to_rules(tracker):
+        if asked not in COUNTED_SLOTS or answered or left_to_rules(tracker):
             return events  # an answer, a correction, or help/stop/handoff ... (their rules answer)
         missed = self._missed(asked, dispatcher, tracker)
         if not any(e.get("name") == asked for e in missed):
@@ -161,13 +159,6 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         tracker.slots.update({e["name"]: e["value"] for e in missed if e.get("event") == "slot"})
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         return kept + missed + ([next_slot] if next_slot else [])
-
-    @staticmethod
-    def _left_to_rules(tracker: Tracker) -> bool:
-        intent = intent_of(tracker)
-        if intent in LEAVING:
-            return confidence_of(tracker) >= CLEAR_INTENT  # an unclear "bye" is a miss, not a goodbye
-        return intent in HANDLED_BY_RULES
 
     def _missed(self, asked: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         """The message did not answer: a digression gets its answer; the question comes at most twice."""
@@ -294,7 +285,7 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
     def extract_consent(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         """ "No, I'd rather just get the summary here" is a no, whatever else the classifier made of it."""
         words = message_text(tracker).lower().split()
-        if is_question(tracker):
+        if asks_something(tracker):  # whatever the classifier made of the question ("not understood")
             return self._yes_before_a_question(tracker, "consent")
         if not answers_asked_slot(tracker, "consent") or not words:
             return {}
@@ -344,4 +335,4 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         for entity in tracker.latest_message.get("entities") or []:
             if entity.get("entity") == "edit_field" and entity.get("value") in EDITABLE:
                 return {"confirmed": "edit:" + entity["value"]}
-        return self._yes_before_a_question(tracker, "confirmed") if is_question(tracker) else {}
+        return self._yes_before_a_question(tracker, "confirmed") if asks_something(tracker) else {}
