@@ -32,6 +32,7 @@ from knowledge.work_words import (
     PRODUCT_FOR,
     QUESTION_NOUNS,
     SELF_DESCRIPTION,
+    TRAILING_FILLERS,
 )
 
 WORDS = re.compile(r"[\w'’-]+")
@@ -112,6 +113,14 @@ def _kept_list_item(before: str, after: str, language: str, cues: tuple[str, ...
         if len(words) > MAX_LIST_ITEM_WORDS:
             return False
     return False
+
+
+def is_refused_by_a_bare_no(after: str, language: str) -> bool:
+    """Whether the clause after a term is just a no, maybe after "and so on": "Buchhaltung und so weiter
+    nicht, nur die Hotline", "contabilità no". Work said no to this way is not work to hand over."""
+    words = WORDS.findall(PUNCTUATION_BREAK.split(after.lower())[0])
+    fillers = TRAILING_FILLERS.get(language, ())
+    return bool(words) and words[-1] in BARE_NO.get(language, ()) and all(w in fillers for w in words[:-1])
 
 
 def is_negated_after(after: str, language: str) -> bool:

@@ -42,6 +42,8 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "we handle the rest",
         "we do the rest",
         "we take care of the rest",
+        "we answer ourselves",
+        "is already done by our",
         "ourselves",
     ),
     "it": (
@@ -82,6 +84,13 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "resta in sede",
         "rimangono in sede",
         "rimane in sede",
+        "la fa già il nostro",
+        "lo fa già il nostro",
+        "la fa già la nostra",
+        "le fa già il nostro",
+        "li fa già il nostro",
+        "rispondiamo noi",
+        "rispondiamo già noi",
     ),
     "de": (
         "machen wir selbst",
@@ -266,6 +275,13 @@ COMPOUND_PREFIXES: dict[str, tuple[str, ...]] = {
 NOT_COMPOUND_HEADS: dict[str, tuple[str, ...]] = {"de": ("reisen",)}
 # A bare "no" right after a term, as the clause's only word: "email e chat, telefono no".
 BARE_NO: dict[str, tuple[str, ...]] = {"en": ("no",), "it": ("no",), "de": ("nein", "nicht")}
+# Words that may stand between a list's last item and its bare no: "Buchhaltung und so weiter nicht",
+# "HR e cose simili no", "payroll and the like, no".
+TRAILING_FILLERS: dict[str, tuple[str, ...]] = {
+    "en": ("and", "so", "on", "the", "like", "etc", "or", "anything", "else", "stuff", "also", "too"),
+    "it": ("e", "cose", "simili", "così", "via", "ecc", "o", "roba", "del", "genere", "anche"),
+    "de": ("und", "so", "weiter", "usw", "oder", "ähnliches", "sowas", "auch", "alles", "das"),
+}
 # Words after work "kept" that say it is not kept after all: "die Buchhaltung können wir selbst nicht mehr
 # stemmen", "we do the bookkeeping ourselves, but we want to outsource it".
 KEPT_UNTIL_NOW: dict[str, tuple[str, ...]] = {

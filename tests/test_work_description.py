@@ -11,6 +11,7 @@ from knowledge.work_description import (
     is_asked_about,
     is_kept_in_house,
     is_negated_after,
+    is_refused_by_a_bare_no,
     says_front_office_only,
 )
 
@@ -57,6 +58,8 @@ def around(text: str, term: str) -> tuple[str, str]:
             "de",
             False,
         ),
+        ("L'amministrazione la fa già il nostro commercialista", "amministrazione", "it", True),
+        ("Sui social rispondiamo noi del marketing", "social", "it", True),
     ],
 )
 def test_work_kept_in_house(text, term, language, kept):
@@ -207,3 +210,17 @@ def test_derived_words_are_not_compounds():
 )
 def test_a_term_can_name_the_prospects_own_trade(text, term, language, trade):
     assert describes_the_company(*around(text, term), language) is trade
+
+
+@pytest.mark.parametrize(
+    ("after", "language", "refused"),
+    [
+        (" und so weiter nicht, nur die Hotline.", "de", True),
+        (" no, solo il telefono", "it", True),
+        (" klappt bei uns nicht", "de", False),  # a complaint: the work is what they want to hand over
+        (" nicht mehr allein", "de", False),
+        (", e-mail e chat", "it", False),
+    ],
+)
+def test_a_bare_no_after_work_refuses_it(after, language, refused):
+    assert is_refused_by_a_bare_no(after, language) is refused

@@ -20,6 +20,7 @@ from knowledge.work_description import (
     is_asked_about,
     is_kept_in_house,
     is_negated_after,
+    is_refused_by_a_bare_no,
 )
 
 logger = logging.getLogger(__name__)
@@ -170,7 +171,9 @@ def is_said_no_to(named: NamedTerm, language: str) -> bool:
     WhatsApp or chat", see `terms_among`)."""
     if is_negated(named.before, language):
         return True
-    return named.term.kind == "channel" and is_negated_after(named.after, language)
+    if named.term.kind == "channel":
+        return is_negated_after(named.after, language)
+    return is_refused_by_a_bare_no(named.after, language)  # "Buchhaltung und so weiter nicht"
 
 
 def form_asks_for(tracker: Tracker, slot: str) -> bool:
