@@ -124,10 +124,13 @@ ONLY_WORDS: dict[str, tuple[str, ...]] = {
 # straight on ("Sì potete contattarmi"); YES_IF_ALONE also start questions ("Si può ...?", "Stimmt es, dass
 # ...?", "Right now, where ..."), so they count only followed by punctuation or nothing.
 YES_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("yes", "yeah", "yep", "yup", "of course", "absolutely", "by all means"),
-    "it": ("sì", "certo", "certamente", "assolutamente", "volentieri"),
-    "de": ("ja", "jawohl", "jep", "selbstverständlich", "gerne", "gern"),
-}
+    "en": ("yes", "yeah", "yep", "yup", "of course", "absolutely", "by all means", "i agree", "i consent",
+           "agreed"),
+    "it": ("sì", "certo", "certamente", "assolutamente", "volentieri", "acconsento", "autorizzo",
+           "do il consenso", "do il mio consenso"),
+    "de": ("ja", "jawohl", "jep", "selbstverständlich", "gerne", "gern", "einverstanden",
+           "ich bin einverstanden", "ich stimme zu", "ich willige ein"),
+}  # fmt: skip
 YES_IF_ALONE: dict[str, tuple[str, ...]] = {
     "en": ("sure", "correct", "that's correct", "that's right", "that is correct", "right", "ok", "okay",
            "fine", "perfect"),

@@ -67,6 +67,8 @@ def test_a_question_without_an_answer_before_it_is_still_a_digression(action_kb)
         ("de", "Ja, Sie dürfen meine Angaben speichern und der Vertrieb darf sich bei mir melden."),
         ("en", "Yes, you may store my details and sales can contact me."),
         ("it", "Sì, potete salvare i miei dati e farmi contattare."),
+        ("it", "Acconsento alla conservazione dei miei dati e a essere ricontattato."),
+        ("de", "Einverstanden, speichern Sie meine Daten."),
     ],
 )
 def test_a_yes_to_storing_the_details_consents_even_when_taken_for_a_deletion(action_kb, language, text):

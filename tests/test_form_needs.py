@@ -317,6 +317,10 @@ def test_no_customer_contact_said_of_the_other_part_of_the_work_keeps_the_channe
                ("call", "e-mail")),
         ("it", "I clienti ci chiamano e scrivono via mail, ma il contatto resta ai nostri amministratori.",
                ("chiamano", "mail")),
+        ("it", "I condòmini ci chiamano e scrivono email, ma quella parte resta a noi.",
+               ("chiamano", "email")),
+        ("en", "None, it's internal. Our patients will never contact you; the patient phone line stays with "
+               "our staff.", ("phone line",)),
     ],
 )  # fmt: skip
 def test_customer_contact_that_stays_with_the_prospect_is_no_channel_to_hand_over(
