@@ -43,8 +43,8 @@ SETS = Path(__file__).resolve().parent / "answers"
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
 MAX_VISITOR_TURNS = 15
 MAX_ASKS = 2
-HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I")
-TUNED_HALVES = ("A", "B", "D", "E", "F", "G", "H", "I")
+HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J")
+TUNED_HALVES = ("A", "B", "D", "E", "F", "G", "H", "I", "J")
 TOKEN = "bench-" + uuid.uuid4().hex
 
 
