@@ -140,7 +140,7 @@ YES_IF_ALONE: dict[str, tuple[str, ...]] = {
 # Words that ask for deletion: a yes to "may I store your details?" that has none of them consents, whatever
 # the classifier made of "Ja, Sie dürfen meine Angaben speichern" (it took it for a request to delete).
 DELETION_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("delete", "deleted", "erase", "erased", "remove", "removed", "forget", "wipe"),
+    "en": ("delete", "deleted", "erase", "erased", "remove", "removed", "forget", "wipe", "get rid"),
     "it": ("cancella", "cancellate", "cancellare", "cancellati", "elimina", "eliminate", "eliminare",
            "rimuovete", "rimuovere", "dimenticate"),
     "de": ("löschen", "lösche", "löscht", "gelöscht", "loeschen", "entfernen", "entfernt", "vergessen"),

@@ -29,8 +29,11 @@ from knowledge.languages import (
 WORDLIKE = re.compile(r"\w", re.UNICODE)
 WORDS = re.compile(r"[\w'’]+")
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
-# A sentence ends at . ! or ? followed by a space: "8.30" and "z.B." stay whole.
+# A sentence ends at . ! or ? followed by a space ("8.30" stays whole; "e.g. " splits, a rough cut that is
+# enough to tell what a message states from what it asks).
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# Text in parentheses or quotation marks: the visitor quoting, not saying.
+QUOTED = re.compile(r"\([^)]*\)|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”|«[^»]*»")
 NEGATION_WINDOW = 3  # words
 SET_ASIDE_GAP = 2  # words between "apart from" and the term
 MAX_LEMMA_STEPS = 3
@@ -148,34 +151,43 @@ def is_compared(before: str, language: str) -> bool:
     return False
 
 
-def sentences(text: str) -> list[tuple[int, str]]:
-    """(start, sentence) of each sentence of the text; a rough split, enough to tell what a message states
-    from what it asks."""
+def unquoted(text: str) -> str:
+    """The text with what it quotes blanked out, same length (positions still match): the customers'
+    questions an answer lists ("status queries (When will the insurer pay?)") are not the visitor's."""
+    return QUOTED.sub(lambda quoted: " " * len(quoted.group()), text)
+
+
+def sentences(text: str) -> list[tuple[int, str, bool]]:
+    """(start, sentence, asks) for each sentence of the text: split after . ! or ? and a space, outside
+    quotes; `asks` when it ends in a question mark of the visitor's own. Sentences are the original text."""
+    masked = unquoted(text)
     found, start = [], 0
-    for gap in [*SENTENCE_BREAK.finditer(text), None]:
+    for gap in [*SENTENCE_BREAK.finditer(masked), None]:
         end = gap.start() if gap else len(text)
-        if text[start:end].strip():
-            found.append((start, text[start:end].strip()))
+        piece = masked[start:end]
+        if piece.strip():
+            first = start + len(piece) - len(piece.lstrip())
+            last = start + len(piece.rstrip())
+            found.append((first, text[first:last], masked[first:last].endswith("?")))
         start = gap.end() if gap else end
     return found
 
 
 def asking_sentences(text: str) -> str:
-    """The sentences that end in a question mark, or the whole text when none or all do."""
+    """The sentences that ask, or the whole text when none or all do."""
     parts = sentences(text)
-    asking = [sentence for _, sentence in parts if sentence.endswith("?")]
+    asking = [sentence for _, sentence, asks in parts if asks]
     return " ".join(asking) if asking and len(asking) < len(parts) else text
 
 
 def stated_part(text: str) -> str:
-    """The sentences that do not end in a question mark: what a message says, not what it asks."""
-    return " ".join(sentence for _, sentence in sentences(text) if not sentence.endswith("?"))
+    """The sentences that do not ask: what a message says, not what it asks."""
+    return " ".join(sentence for _, sentence, asks in sentences(text) if not asks)
 
 
 def in_asking_sentence(text: str, position: int) -> bool:
-    """Whether the character at `position` belongs to a sentence that ends in a question mark."""
-    return any(start <= position < start + len(sentence) for start, sentence in sentences(text)
-               if sentence.endswith("?"))  # fmt: skip
+    """Whether the character at `position` belongs to a sentence that asks."""
+    return any(start <= position < start + len(sentence) for start, sentence, asks in sentences(text) if asks)
 
 
 def opens_with(text: str, openers: Iterable[str]) -> bool:

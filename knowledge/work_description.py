@@ -30,6 +30,7 @@ from knowledge.work_words import (
     NEGATION_AFTER,
     NOT_COMPOUND_HEADS,
     PRODUCT_FOR,
+    PRODUCT_OWNERS,
     QUESTION_NOUNS,
     SELF_DESCRIPTION,
     TRAILING_FILLERS,
@@ -118,7 +119,10 @@ def _kept_list_item(before: str, after: str, language: str, cues: tuple[str, ...
 def is_refused_by_a_bare_no(after: str, language: str) -> bool:
     """Whether the clause after a term is just a no, maybe after "and so on": "Buchhaltung und so weiter
     nicht, nur die Hotline", "contabilità no". Work said no to this way is not work to hand over."""
-    words = WORDS.findall(PUNCTUATION_BREAK.split(after.lower())[0])
+    clause = PUNCTUATION_BREAK.split(after.lower())[0]
+    if after[len(clause) : len(clause) + 1] == "?":
+        return False  # "Buchhaltung oder nicht?" asks
+    words = WORDS.findall(clause)
     fillers = TRAILING_FILLERS.get(language, ())
     return bool(words) and words[-1] in BARE_NO.get(language, ()) and all(w in fillers for w in words[:-1])
 
@@ -149,7 +153,8 @@ def describes_the_company(before: str, after: str, language: str) -> bool:
     looking for a logistics company" or "we need an accounting firm", which ask for the work."""
     window = _clause_before(before, language)
     product = window[:-1] if window and window[-1] in ARTICLES else window  # "per la contabilità"
-    if _has_phrase(product[-2:], PRODUCT_FOR.get(language, ())):
+    owned = any(word in PRODUCT_OWNERS.get(language, ()) for word in product[:-2])
+    if owned and _has_phrase(product[-2:], PRODUCT_FOR.get(language, ())):
         return True  # what their product does: "wir bieten eine Software zur Dienstplanung an"
     company_of = _has_phrase(window[-2:], COMPANY_OF.get(language, ()))  # "una ditta di": two words more
     if not cue_ends_near(window, SELF_DESCRIPTION.get(language, ()), SELF_GAP + 2 * company_of):

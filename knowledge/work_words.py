@@ -134,23 +134,23 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
 # channels are named ("Mieter erreichen uns per Telefon und E-Mail, aber dieser Kontakt bleibt bei unseren
 # Verwaltern. Sie hätten mit Mietern überhaupt keinen Kontakt."): no channels to hand over.
 CONTACT_STAYS: dict[str, tuple[str, ...]] = {
-    "en": ("that contact stays", "this contact stays", "the contact stays", "contact stays with us",
-           "you would have no contact", "you'd have no contact", "you wouldn't have any contact",
-           "you would not have any contact", "you would never talk to", "you'd never talk to",
-           "never contact you", "will not contact you", "won't contact you", "wouldn't contact you"),
-    "it": ("questo contatto resta", "il contatto resta", "quel contatto resta", "questo contatto rimane",
-           "il contatto rimane", "non avreste contatti", "non avreste alcun contatto",
-           "non avreste nessun contatto", "non parlereste con", "quella parte resta a noi",
-           "nessun canale verso i clienti", "non passerei nessun canale"),
-    "de": ("dieser kontakt bleibt", "der kontakt bleibt", "den kontakt behalten wir",
-           "überhaupt keinen kontakt",
-           "keinerlei kontakt", "hätten keinen kontakt", "hättet keinen kontakt"),
+    "en": ("that contact stays with", "this contact stays with", "the contact stays with",
+           "contact stays with us", "contact stays with our"),
+    "it": ("questo contatto resta a", "il contatto resta a noi", "il contatto resta ai nostri",
+           "il contatto resta alla nostra", "quella parte resta a noi", "nessun canale verso i clienti",
+           "non passerei nessun canale"),
+    "de": ("dieser kontakt bleibt bei", "der kontakt bleibt bei", "den kontakt behalten wir",
+           "diesen kontakt behalten wir"),
 }  # fmt: skip
 # Words with which a prospect says the work involves no customers: then the channels question is not asked.
 INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
     "en": (
         "no customer contact",
         "no contact with customers",
+        "this is internal work",
+        "it's internal work",
+        "it is internal work",
+        "it's internal",
         "no customer-facing",
         "nothing customer-facing",
         "purely internal",
@@ -293,10 +293,12 @@ TRAILING_FILLERS: dict[str, tuple[str, ...]] = {
 # stemmen", "we do the bookkeeping ourselves, but we want to outsource it".
 KEPT_UNTIL_NOW: dict[str, tuple[str, ...]] = {
     "en": ("can't", "cannot", "no longer", "anymore", "any more", "want to outsource",
-           "would like to outsource", "not keeping up", "can't keep up"),
+           "would like to outsource", "not keeping up", "can't keep up", "take it over", "take that over",
+           "want to switch", "want to change"),
     "it": ("non riusciamo", "non ce la facciamo", "non più", "non piu", "vogliamo esternalizzare",
-           "vorremmo esternalizzare"),
-    "de": ("nicht mehr", "schaffen", "stemmen", "auslagern", "abgeben", "hinterher"),
+           "vorremmo esternalizzare", "passarlo a voi", "passarla a voi", "passarli a voi", "affidarlo a voi",
+           "affidarla a voi", "vogliamo cambiare", "vorremmo cambiare", "sommersi"),
+    "de": ("nicht mehr", "schaffen", "stemmen", "auslagern", "abgeben", "hinterher", "wechseln"),
 }  # fmt: skip
 # Words with which prospects describe their own company: "we're a ...", "siamo una ...", "wir sind ein ...".
 SELF_DESCRIPTION: dict[str, tuple[str, ...]] = {
@@ -310,12 +312,19 @@ COMPANY_NOUNS: dict[str, tuple[str, ...]] = {
     "it": ("srl", "spa"),
     "de": ("unternehmen", "firma", "betrieb", "gmbh", "ag"),
 }
+PRODUCT_OWNERS: dict[str, tuple[str, ...]] = {
+    "en": ("sell", "offer", "develop", "make", "build", "provide", "our"),
+    "it": ("vendiamo", "offriamo", "sviluppiamo", "produciamo", "forniamo", "nostro", "nostra"),
+    "de": ("bieten", "entwickeln", "verkaufen", "vertreiben", "herstellen", "unsere", "unser", "unseren"),
+}
 # Articles, which may come between a cue and its term ("un gestionale per la contabilità").
 ARTICLES = frozenset(
     {"the", "a", "an", "il", "lo", "la", "i", "gli", "le", "der", "die", "das", "den", "dem"}
 )
 # The two words before a term that make it what the prospect's product does: "eine Software zur
-# Dienstplanung", "an app for booking appointments", "un gestionale per la contabilità".
+# Dienstplanung", "an app for booking appointments", "un gestionale per la contabilità", when the clause
+# says the product is theirs (PRODUCT_OWNERS): "we're looking for a solution for customer service" asks for
+# the work.
 PRODUCT_FOR: dict[str, tuple[str, ...]] = {
     "en": ("software for", "platform for", "app for", "tool for", "system for", "solution for"),
     "it": ("software per", "piattaforma per", "app per", "gestionale per", "software di", "sistema per"),

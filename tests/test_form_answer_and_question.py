@@ -117,3 +117,30 @@ def test_a_name_taken_for_an_unclear_goodbye_is_the_name(action_kb):
     assert (
         extract("contact_name", asked("contact_name", "bye now", "goodbye", confidence=0.95, **given)) == {}
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "language", "expected"),
+    [
+        ("No, thanks. Why do you need my e-mail?", "nlu_fallback", "en", {"consent": False}),
+        ("Ja, aber speichern Sie bitte nichts.", "deny", "de", {}),  # Rasa's deny mapping says no
+        ("Yes please, get rid of everything I told you.", "delete_my_data", "en", {}),
+    ],
+)
+def test_a_no_to_storing_the_details_is_never_read_as_consent(action_kb, text, intent, language, expected):
+    message = asked("consent", text, intent, language=language, hours="business_hours", volume="-",
+                    timeline="-")  # fmt: skip
+    assert extract("consent", message) == expected
+
+
+def test_the_languages_of_a_question_after_the_answer_are_not_needed(action_kb):
+    text = "IT and EN for our customers. Do your agents also speak DE well?"
+    message = asked("languages", text, "ask_languages", languages=None)
+    assert extract("languages", message) == {"languages": ["italian", "english"]}
+
+
+def test_a_name_is_not_read_out_of_a_question(action_kb):
+    given = {**CONTACT_GIVEN, "company": None, "contact_name": None, "email": None}
+    text = "Acme Srl, Milano, 40 persone. Avete un ufficio in Italia o solo in Albania?"
+    message = asked("company", text, "ask_nearshore", language="it", **given)
+    assert extract("company", message) == {}

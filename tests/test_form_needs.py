@@ -330,3 +330,20 @@ def test_customer_contact_that_stays_with_the_prospect_is_no_channel_to_hand_ove
     work = ["customer_service", "accounting", "payroll"]
     _, slots = form_run(asked("channels", text, "inform", entities, processes=work, language=language))
     assert slots["channels"] == [] and slots["processes"] == ["accounting", "payroll"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "channels"),
+    [
+        ("en", "Phone and chat for our customers. You would have no contact with our suppliers.",
+               ("Phone", "chat")),
+        ("de", "Telefon und Chat. Mit unserer Buchhaltung hätten Sie überhaupt keinen Kontakt.",
+               ("Telefon", "Chat")),
+        ("it", "Telefono e chat; il contatto resta in italiano.", ("Telefono", "chat")),
+    ],
+)  # fmt: skip
+def test_no_contact_said_of_something_else_keeps_the_channels(action_kb, language, text, channels):
+    entities = [{"entity": "channel", "value": value} for value in channels]
+    _, slots = form_run(asked("channels", text, "inform", entities, processes=["customer_service"],
+                              language=language))  # fmt: skip
+    assert slots["channels"] == ["phone", "chat"]

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.text_analysis import analyzer_for, is_compared, is_negated, is_set_aside
+from knowledge.text_analysis import (
+    analyzer_for,
+    asking_sentences,
+    in_asking_sentence,
+    is_compared,
+    is_negated,
+    is_set_aside,
+    sentences,
+    stated_part,
+)
 
 
 def test_inflections_meet_at_one_lemma():
@@ -66,3 +75,20 @@ def test_a_term_set_aside_in_a_question(before, language, set_aside):
 )
 def test_a_term_named_as_the_comparison(before, language, compared):
     assert is_compared(before, language) is compared
+
+
+def test_a_message_splits_into_what_it_states_and_what_it_asks():
+    text = "We handle claims: status queries (When will the insurer pay?) by phone. Can you work nights?"
+    assert stated_part(text) == "We handle claims: status queries (When will the insurer pay?) by phone."
+    assert asking_sentences(text) == "Can you work nights?"
+    assert in_asking_sentence(text, text.index("nights")) and not in_asking_sentence(
+        text, text.index("insurer")
+    )
+    # Positions are those of the original text, past leading spaces; a time stays whole.
+    assert sentences("  Open at 8.30.  Is that ok?") == [
+        (2, "Open at 8.30.", False),
+        (17, "Is that ok?", True),
+    ]
+    # No question, or nothing but questions: the whole message.
+    assert asking_sentences("Is payroll back office?") == "Is payroll back office?"
+    assert asking_sentences("Payroll and HR.") == "Payroll and HR."

@@ -60,6 +60,8 @@ def around(text: str, term: str) -> tuple[str, str]:
         ),
         ("L'amministrazione la fa già il nostro commercialista", "amministrazione", "it", True),
         ("Sui social rispondiamo noi del marketing", "social", "it", True),
+        # ... unless they go on to hand it over
+        ("Al telefono rispondiamo noi, ma siamo sommersi e vorremmo passarlo a voi", "telefono", "it", False),
     ],
 )
 def test_work_kept_in_house(text, term, language, kept):
@@ -206,6 +208,8 @@ def test_derived_words_are_not_compounds():
         ("we sell an app for appointment booking", "appointment booking", "en", True),
         ("vendiamo un gestionale per la contabilità", "contabilità", "it", True),
         ("we want to outsource the appointment booking for our app", "appointment booking", "en", False),
+        ("We're looking for a solution for customer service", "customer service", "en", False),
+        ("Wir suchen eine Lösung für die Buchhaltung", "Buchhaltung", "de", False),
     ],
 )
 def test_a_term_can_name_the_prospects_own_trade(text, term, language, trade):
@@ -220,6 +224,7 @@ def test_a_term_can_name_the_prospects_own_trade(text, term, language, trade):
         (" klappt bei uns nicht", "de", False),  # a complaint: the work is what they want to hand over
         (" nicht mehr allein", "de", False),
         (", e-mail e chat", "it", False),
+        (" oder nicht? Was meinen Sie?", "de", False),  # asks
     ],
 )
 def test_a_bare_no_after_work_refuses_it(after, language, refused):

@@ -158,8 +158,8 @@ SMALL_TALK_RESPONSES = {"help": "utter_help", "bot_challenge": "utter_iamabot"}
 
 
 def continues_the_topic(tracker: Tracker) -> bool:
-    """ "e oggi cosa è cambiato?" right after an answer: a follow-up, however sure the classifier is that
-    it asks for help."""
+    """ "e oggi cosa è cambiato?" once a topic was talked about: a follow-up, however sure the classifier is
+    that it asks for help."""
     text = tracker.latest_message.get("text") or ""
     openers = FOLLOWUP_OPENERS.get(current_language(tracker), ())
     return bool(tracker.get_slot("last_topic")) and opens_with(text, openers)

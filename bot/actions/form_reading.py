@@ -11,6 +11,7 @@ import re
 from rasa_sdk import Tracker
 
 from bot.actions.common import current_language, form_asks_for, knowledge_base, named_terms
+from bot.actions.form_slots import NEEDS_SLOTS
 from knowledge.languages import (
     ADDITIVE_WORDS,
     ANY_NEGATION,
@@ -22,7 +23,7 @@ from knowledge.languages import (
     YES_WORDS,
 )
 from knowledge.recommender import split_by_office
-from knowledge.text_analysis import asking_sentences, in_asking_sentence, opens_with, stated_part
+from knowledge.text_analysis import asking_sentences, in_asking_sentence, opens_with, stated_part, unquoted
 from knowledge.work_description import (
     describes_customer_contact,
     is_asked_about,
@@ -44,8 +45,6 @@ def _alternatives(phrases: dict[str, tuple[str, ...]]) -> str:
 YES_OPENING = re.compile(
     rf"\W*(?:(?:{_alternatives(YES_WORDS)})\b|(?:{_alternatives(YES_IF_ALONE)})\s*(?:[,.!;:–-]|$))"
 )
-# Text in parentheses or quotation marks: the visitor quoting, not saying.
-QUOTED = re.compile(r"\([^)]*\)|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”|«[^»]*»")
 
 # Words an answer states before the visitor's own question, at least: "Payroll and HR admin for our 150 staff.
 # Do your people have accounting training?" answers, "Hi. Is payroll back office?" does not.
@@ -106,18 +105,13 @@ def asks_knowledge(tracker: Tracker) -> bool:
 def asks_something(tracker: Tracker) -> bool:
     """A question mark of the visitor's own: not the customers' questions quoted in an answer ("status
     queries (When will the insurer pay? What is missing?)")."""
-    return "?" in QUOTED.sub("", message_text(tracker))
-
-
-def unquoted(text: str) -> str:
-    """The text with what it quotes blanked out, same length (positions still match)."""
-    return QUOTED.sub(lambda quoted: " " * len(quoted.group()), text)
+    return "?" in unquoted(message_text(tracker))
 
 
 def answers_then_asks(tracker: Tracker) -> bool:
     """An answer stated in sentences of its own, then a question of the visitor's own: the answer is
     read as usual from what is stated, and the question is answered too."""
-    stated = stated_part(unquoted(message_text(tracker)))
+    stated = stated_part(message_text(tracker))
     return asks_something(tracker) and len(stated.split()) >= STATED_ANSWER_WORDS
 
 
@@ -125,7 +119,7 @@ def asks_apart(tracker: Tracker) -> bool:
     """An answer, then a question that stands on its own ("... Do your people have accounting training?"):
     the question is answered from its own words. "... someone said a BPO can do that. True?" asks about
     what it said, so the whole message is the question."""
-    asking = asking_sentences(unquoted(message_text(tracker)))
+    asking = asking_sentences(message_text(tracker))
     return answers_then_asks(tracker) and len(asking.split()) >= STATED_ANSWER_WORDS
 
 
@@ -137,7 +131,7 @@ def answer_text(tracker: Tracker) -> str:
 def said_in_the_question(tracker: Tracker, position: int) -> bool:
     """Whether a word at `position` is part of the visitor's own question ("... Do your people have
     accounting training?"), not of the answer stated before it."""
-    return answers_then_asks(tracker) and in_asking_sentence(unquoted(message_text(tracker)), position)
+    return answers_then_asks(tracker) and in_asking_sentence(message_text(tracker), position)
 
 
 def is_question(tracker: Tracker) -> bool:
@@ -180,8 +174,10 @@ def answers_asked_slot(tracker: Tracker, slot: str, free_text: bool = False) -> 
     "8 to 20, Monday to Saturday" came out as a goodbye; in answer to "which hours?" it is the hours. Free
     text answers anything, so there the requests that have rules of their own (help, stop ...) are not one.
     """
-    if not form_asks_for(tracker, slot) or (is_question(tracker) and not answers_then_asks(tracker)):
+    if not form_asks_for(tracker, slot):
         return False
+    if is_question(tracker) and not (answers_then_asks(tracker) and slot in NEEDS_SLOTS):
+        return False  # a name or an e-mail address is not read out of a question
     return not free_text or not left_to_rules(tracker)
 
 
@@ -210,12 +206,13 @@ def opens_like_a_question(text: str) -> bool:
 def talks_to_customers(tracker: Tracker) -> bool:
     """The work described is customer contact, in words the glossary may not know: "they call us",
     "Anfragen von Mietern beantworten", or work named as what customers ask about ("billing questions")."""
-    if describes_customer_contact(message_text(tracker)):
+    if describes_customer_contact(answer_text(tracker)):
         return True
     language = current_language(tracker)
     return any(
         is_asked_about(named.before, named.after, language)
         for named in named_terms(tracker, knowledge_base(), ("service",))
+        if not said_in_the_question(tracker, len(named.before))
     )
 
 

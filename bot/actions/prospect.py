@@ -141,7 +141,7 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         events = await super().run(dispatcher, tracker, domain)
         answered = filled_any_form_slot(events, asked, before)
         acknowledge_added_needs(dispatcher, tracker, domain, events, asked, before)
-        also_asks = answered and asked in ANSWERED_WITH_QUESTIONS
+        also_asks = answered and (asked in ANSWERED_WITH_QUESTIONS or answers_then_asks(tracker))
         if asks_something(tracker) and (asked is None or also_asks):
             # "Our support drowns in e-mails: can a BPO take that over?" starts the form, and "does BPO make
             # sense if we lack the time for the accounting?" answers "what to outsource?": answer it too.
@@ -266,7 +266,11 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         if form_asks_for(tracker, "languages"):  # "IT + EN, e un po' di spagnolo", not "EN only, no DE"
             text, language = message_text(tracker), current_language(tracker)
             codes = languages_by_code(text, knowledge_base().terms("language"))
-            named = [key for key, at in codes if not is_negated(text[:at], language)]
+            named = [  # not "... Do your agents also speak DE well?"
+                key
+                for key, at in codes
+                if not is_negated(text[:at], language) and not said_in_the_question(tracker, at)
+            ]
             found = list(dict.fromkeys([*named, *found]))
         if not found:
             return {"languages": []} if self._unknown_answer(tracker, "languages") else {}
@@ -285,15 +289,19 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
     def extract_consent(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         """ "No, I'd rather just get the summary here" is a no, whatever else the classifier made of it."""
         words = message_text(tracker).lower().split()
-        if asks_something(tracker):  # whatever the classifier made of the question ("not understood")
-            return self._yes_before_a_question(tracker, "consent")
-        if not answers_asked_slot(tracker, "consent") or not words:
+        if not form_asks_for(tracker, "consent") or not words:
             return {}
         if words[0].strip(",.!;:") in ANY_NEGATION:
-            return {"consent": False}
+            return {"consent": False}  # "No, thanks. Why do you need my e-mail?" too
+        if asks_something(tracker):  # whatever the classifier made of the question ("not understood")
+            return self._yes_before_a_question(tracker, "consent")
+        if not answers_asked_slot(tracker, "consent"):
+            return {}
         # A yes that asks for no deletion consents, whatever the intent ("Ja, Sie dürfen meine Angaben
-        # speichern" came out as delete_my_data); an intent-mapped "yes" is filled by Rasa already.
-        return {"consent": True} if opens_with_yes(tracker) and not says_any(tracker, DELETION_WORDS) else {}
+        # speichern" came out as delete_my_data); not a yes the classifier heard as a no ("Ja, aber
+        # speichern Sie bitte nichts"). An intent-mapped "yes" is filled by Rasa already.
+        refused = intent_of(tracker) == "deny" or says_any(tracker, DELETION_WORDS)
+        return {"consent": True} if opens_with_yes(tracker) and not refused else {}
 
     def _yes_before_a_question(self, tracker: Tracker, slot: str) -> dict[str, Any]:
         """ "Yes, you may contact me. Where is the data stored?" answers the yes/no question asked, whatever
