@@ -25,6 +25,7 @@ from knowledge.work_words import (
     COMPOUNDING_LANGUAGES,
     CUSTOMER_CONTACT,
     FRONT_OFFICE_ONLY,
+    INTENSIFIERS,
     KEPT_IN_HOUSE,
     KEPT_UNTIL_NOW,
     NEGATION_AFTER,
@@ -71,7 +72,7 @@ def _clause_after(after: str, language: str) -> list[str]:
 
 
 def _has_phrase(words: list[str], phrases: tuple[str, ...]) -> bool:
-    padded = f" {' '.join(words)} "
+    padded = f" {' '.join(word for word in words if word not in INTENSIFIERS)} "
     return any(f" {phrase} " in padded for phrase in phrases)
 
 
@@ -190,6 +191,11 @@ def phrase_position(text: str, phrases: Mapping[str, tuple[str, ...]]) -> int | 
 def _phrase_pattern(phrases: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
     listed = [phrase for language_phrases in phrases.values() for phrase in language_phrases]
     return re.compile(rf"\b({'|'.join(map(re.escape, listed))})\b")
+
+
+def without_intensifiers(text: str) -> str:
+    """The text's words without those that only stress ("bleibt komplett bei" reads "bleibt bei")."""
+    return " ".join(word for word in WORDS.findall(text.lower()) if word not in INTENSIFIERS)
 
 
 def describes_customer_contact(text: str) -> bool:

@@ -140,7 +140,8 @@ CONTACT_STAYS: dict[str, tuple[str, ...]] = {
            "il contatto resta alla nostra", "quella parte resta a noi", "nessun canale verso i clienti",
            "non passerei nessun canale"),
     "de": ("dieser kontakt bleibt bei", "der kontakt bleibt bei", "den kontakt behalten wir",
-           "diesen kontakt behalten wir"),
+           "diesen kontakt behalten wir", "mit mietern keinen kontakt", "mit kunden keinen kontakt",
+           "mit unseren kunden keinen kontakt", "mit den kunden keinen kontakt"),
 }  # fmt: skip
 # Words with which a prospect says the work involves no customers: then the channels question is not asked.
 INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
@@ -317,6 +318,14 @@ PRODUCT_OWNERS: dict[str, tuple[str, ...]] = {
     "it": ("vendiamo", "offriamo", "sviluppiamo", "produciamo", "forniamo", "nostro", "nostra"),
     "de": ("bieten", "entwickeln", "verkaufen", "vertreiben", "herstellen", "unsere", "unser", "unseren"),
 }
+# Words that only stress a phrase and may stand inside it: "machen wir selbstverständlich selbst", "dieser
+# Kontakt bleibt komplett bei unseren Verwaltern", "la facciamo ovviamente noi".
+INTENSIFIERS = frozenset(
+    {"selbstverständlich", "natürlich", "komplett", "ganz", "vollständig", "weiterhin", "ausschließlich",
+     "überhaupt", "ueberhaupt", "gar",
+     "naturally", "obviously", "entirely", "completely", "fully", "always",
+     "ovviamente", "naturalmente", "sempre", "completamente", "interamente", "comunque"}
+)  # fmt: skip
 # Articles, which may come between a cue and its term ("un gestionale per la contabilità").
 ARTICLES = frozenset(
     {"the", "a", "an", "il", "lo", "la", "i", "gli", "le", "der", "die", "das", "den", "dem"}

@@ -30,6 +30,7 @@ from knowledge.work_description import (
     mentions_phrase,
     phrase_position,
     says_front_office_only,
+    without_intensifiers,
 )
 from knowledge.work_words import CONTACT_STAYS, INTERNAL_ONLY
 
@@ -321,7 +322,7 @@ def says_no_customer_channels(tracker: Tracker) -> bool:
     channels, you'd work with our office by internal mail"). Not "phone and chat for customers; the
     accounting has no customer contact", where the no is about the other part of the work."""
     text = message_text(tracker)
-    if mentions_phrase(text, CONTACT_STAYS):
+    if mentions_phrase(without_intensifiers(text), CONTACT_STAYS):
         return True  # "... by phone and e-mail, but that contact stays with our own staff"
     said_at = phrase_position(text, INTERNAL_ONLY)
     if said_at is None:
