@@ -7,16 +7,12 @@ import pytest
 
 from tests.prospect_form import asked, form_run
 from tests.test_actions import responses, texts, tracker
-from tests.test_form_reading import extract
+from tests.test_form_reading import CONTACT_GIVEN, NEEDS_GIVEN, extract
 
 
-def entities_of(text: str, kind: str, *surfaces: str) -> list[dict]:
-    """Entities as the NLU pipeline gives them: value and character span."""
-    found = []
-    for surface in surfaces:
-        start = text.index(surface)
-        found.append({"entity": kind, "value": surface, "start": start, "end": start + len(surface)})
-    return found
+def entities(kind: str, *surfaces: str) -> list[dict]:
+    """Entities of one kind; `tracker` gives each its character span in the message, as the NLU does."""
+    return [{"entity": kind, "value": surface} for surface in surfaces]
 
 
 ANSWER_THEN_QUESTION = [
@@ -42,7 +38,7 @@ ANSWER_THEN_QUESTION = [
 def test_an_answer_followed_by_a_question_is_kept_and_the_question_answered(
     action_kb, language, text, surfaces, intent, kept
 ):
-    message = asked("processes", text, intent, entities_of(text, "service", *surfaces), processes=None,
+    message = asked("processes", text, intent, entities("service", *surfaces), processes=None,
                     channels=None, languages=None, language=language)  # fmt: skip
     messages, slots = form_run(message)
     # The work named in the question ("accounting training") is not work to hand over.
@@ -55,8 +51,7 @@ def test_an_answer_followed_by_a_question_is_kept_and_the_question_answered(
 
 def test_a_question_without_an_answer_before_it_is_still_a_digression(action_kb):
     text = "Hi. Is payroll back office?"
-    entities = entities_of(text, "service", "payroll")
-    message = asked("processes", text, "ask_service_office", entities, processes=None)
+    message = asked("processes", text, "ask_service_office", entities("service", "payroll"), processes=None)
     _, slots = form_run(message)
     assert "processes" not in slots and slots["form_misses"] == {"processes": 1}
 
@@ -72,8 +67,7 @@ def test_a_question_without_an_answer_before_it_is_still_a_digression(action_kb)
     ],
 )
 def test_a_yes_to_storing_the_details_consents_even_when_taken_for_a_deletion(action_kb, language, text):
-    message = asked("consent", text, "delete_my_data", language=language, hours="business_hours",
-                    volume="-", timeline="-")  # fmt: skip
+    message = asked("consent", text, "delete_my_data", language=language, **NEEDS_GIVEN)
     assert extract("consent", message) == {"consent": True}
     messages, slots = form_run(message)
     assert slots["consent"] is True and "form_misses" not in slots
@@ -88,7 +82,7 @@ def test_a_request_to_delete_is_no_consent(action_kb):
 def test_an_opening_that_states_then_asks_is_answered_as_a_whole(action_kb):
     # The question ("could an outside team take that over?") is about what was said before it.
     text = "Our support team drowns in e-mails every Monday. Could an outside team take that over for us?"
-    opening = tracker(text, "request_recommendation", entities_of(text, "channel", "e-mails"),
+    opening = tracker(text, "request_recommendation", entities("channel", "e-mails"),
                       active_loop="prospect_form")  # fmt: skip
     opening.latest_message["intent_ranking"] = [
         {"name": "request_recommendation", "confidence": 0.6}, {"name": "ask_channels", "confidence": 0.3},
@@ -98,19 +92,18 @@ def test_an_opening_that_states_then_asks_is_answered_as_a_whole(action_kb):
     assert slots["channels"] == ["email"]
 
 
-CONTACT_GIVEN = dict(hours="business_hours", volume="-", timeline="-", consent=True, company="Acme Ltd",
-                     contact_name="Ann Lee", email="ann@acme.example")  # fmt: skip
+ALL_GIVEN = {**NEEDS_GIVEN, **CONTACT_GIVEN}
 
 
 def test_a_yes_before_a_question_the_classifier_did_not_understand_still_confirms(action_kb):
     # "not understood" (nlu_fallback) used to leave the summary unanswered, and it came back again and again
     text = "Yes, that is correct. Do you have experience with energy suppliers?"
-    message = asked("confirmed", text, "nlu_fallback", confidence=0.25, **CONTACT_GIVEN)
+    message = asked("confirmed", text, "nlu_fallback", confidence=0.25, **ALL_GIVEN)
     assert extract("confirmed", message) == {"confirmed": True}
 
 
 def test_a_name_taken_for_an_unclear_goodbye_is_the_name(action_kb):
-    given = {**CONTACT_GIVEN, "contact_name": None, "email": None}
+    given = {**ALL_GIVEN, "contact_name": None, "email": None}
     message = asked("contact_name", "Ann Lee", "goodbye", confidence=0.43, **given)
     assert extract("contact_name", message) == {"contact_name": "Ann Lee"}
     # A clear goodbye is left to its rule, which asks before anything is forgotten.
@@ -128,8 +121,7 @@ def test_a_name_taken_for_an_unclear_goodbye_is_the_name(action_kb):
     ],
 )
 def test_a_no_to_storing_the_details_is_never_read_as_consent(action_kb, text, intent, language, expected):
-    message = asked("consent", text, intent, language=language, hours="business_hours", volume="-",
-                    timeline="-")  # fmt: skip
+    message = asked("consent", text, intent, language=language, **NEEDS_GIVEN)
     assert extract("consent", message) == expected
 
 
@@ -140,7 +132,7 @@ def test_the_languages_of_a_question_after_the_answer_are_not_needed(action_kb):
 
 
 def test_a_name_is_not_read_out_of_a_question(action_kb):
-    given = {**CONTACT_GIVEN, "company": None, "contact_name": None, "email": None}
+    given = {**ALL_GIVEN, "company": None, "contact_name": None, "email": None}
     text = "Acme Srl, Milano, 40 persone. Avete un ufficio in Italia o solo in Albania?"
     message = asked("company", text, "ask_nearshore", language="it", **given)
     assert extract("company", message) == {}

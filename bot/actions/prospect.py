@@ -200,7 +200,9 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
             for term in named_terms(tracker, knowledge_base(), (kind,))
             if not said_in_the_question(tracker, len(term.before))
         ]
-        terms = terms_among(named, current_language(tracker), True, skip_asked_about)
+        terms = terms_among(
+            named, current_language(tracker), skip_negated=True, skip_asked_about=skip_asked_about
+        )
         return [term.key for term in terms]
 
     @staticmethod
