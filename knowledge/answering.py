@@ -15,12 +15,13 @@ what the conversation talked about last), so this is tested without Rasa. The st
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 
 from knowledge.content_schema import DEFAULT_VARIANT
 from knowledge.glossary import Term
-from knowledge.languages import FOLLOWUP_OPENERS, MODEL_CHOICE_WORDS
+from knowledge.languages import FOLLOWUP_OPENERS, MODEL_CHOICE_QUESTIONS, MODEL_CHOICE_WORDS
 from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef
 from knowledge.ranking import STRONG_MATCH, PassageRanker, passage_key
 from knowledge.recommender import model_for_terms
@@ -63,6 +64,8 @@ PREVIOUS_TOPIC_PRIOR = 0.5
 NAMED_TERM_PRIOR = 0.2
 GENERIC_TERM_KINDS = ("outsourcing_type", "role")
 PREVIOUS_TOPIC_PRIOR_NO_SUBJECT = 0.05
+# The passages an answer given again in short keeps.
+SHORT_ANSWER_PASSAGES = 2
 # A follow-up without a subject asks a new question when the classifier suggests one at least this strongly.
 NEW_QUESTION_CONFIDENCE = 0.25
 
@@ -141,9 +144,10 @@ class Answerer:
         """The reply, or None when nothing fits. `words_must_match` asks for a clear word match as well,
         for messages the classifier did not take for a knowledge question at all."""
         subjects = list(question.terms)
-        if not subjects and question.previous_subject:
+        if question.previous_subject and (not subjects or self._names_another_question(question)):
+            # The subject carried over: "and their salaries?", "und die Arbeitszeiten?" (still call centers).
             carried = self.kb.term(question.previous_subject, question.language)
-            subjects = [carried] if carried else []
+            subjects = [carried, *subjects] if carried else subjects
         answers = [
             (topic, answer, prior)
             for topic, prior in self.candidate_topics(question).items()
@@ -218,8 +222,11 @@ class Answerer:
         ]
         candidates: dict[str, float] = {}
         top_intent = question.intent_ranking[0][0] if question.intent_ranking else None
+        another_question = top_intent == FOLLOWUP_INTENT and self._names_another_question(question)
         if top_intent == FOLLOWUP_INTENT and question.previous_topic:
-            asks_anew = not question.terms and ranked and ranked[0][1] >= NEW_QUESTION_CONFIDENCE
+            asks_anew = (
+                not question.terms and ranked and ranked[0][1] >= NEW_QUESTION_CONFIDENCE
+            ) or another_question
             candidates[question.previous_topic] = (
                 PREVIOUS_TOPIC_PRIOR_NO_SUBJECT if asks_anew else PREVIOUS_TOPIC_PRIOR
             )
@@ -230,10 +237,36 @@ class Answerer:
                     candidates.setdefault(topic, confidence)
         if question.previous_topic:
             # Whatever the intent, the topic just talked about stays in the running: on its words alone,
-            # or with a prior when the message opens like a follow-up ("and is that number going down?").
-            prior = PREVIOUS_TOPIC_PRIOR if opens_like_a_followup(question) else 0.0
+            # or with a prior when the message opens like a follow-up ("and is that number going down?")
+            # that does not ask another question about the same subject.
+            prior = PREVIOUS_TOPIC_PRIOR if opens_like_a_followup(question) and not another_question else 0.0
             candidates[question.previous_topic] = max(candidates.get(question.previous_topic, 0.0), prior)
         return dict(sorted(candidates.items(), key=lambda item: -item[1]))
+
+    def in_short(self, topic: str, language: str, subjects: list[Term]) -> Reply | None:
+        """The opening passages of the answer about the subject, for "which ones exactly?" after an answer
+        that has no examples of its own: those passages carry its list."""
+        answer = self._answer_about(topic, language, subjects)
+        if answer is None:
+            return None
+        named = subjects[0].key if subjects else None
+        subject = answer.variant if answer.variant != DEFAULT_VARIANT else named
+        return self._reply(answer, answer.passages[:SHORT_ANSWER_PASSAGES], subject)
+
+    def _names_another_question(self, question: Question) -> bool:
+        """ "Und wie schaut's mit den Arbeitszeiten aus?" after the skills: the term named is no new subject
+        for the previous question (not of the previous subject's kind, no answer of its own there), so it
+        asks something new about the same subject."""
+        previous = question.previous_subject and self.kb.term(question.previous_subject, question.language)
+        if not question.terms or not previous:
+            return False
+        if any(term.kind == previous.kind for term in question.terms):
+            return False
+        return not any(
+            (answer := self._answer(question.previous_topic, question.language, term.key)) is not None
+            and answer.variant != DEFAULT_VARIANT
+            for term in question.terms
+        )
 
     def examples(self, topic: str, language: str, subjects: list[Term]) -> Answer | None:
         """The examples that go with the answer about the subject ("give me examples")."""
@@ -358,10 +391,15 @@ def asks_which_model(question: Question) -> bool:
     knows. Both offices named is a classification question ("HR: front or back office, which one fits?")."""
     offices = {term.key for term in question.terms if term.kind == "office"}
     return (
-        mentions_phrase(question.text, MODEL_CHOICE_WORDS)
+        (mentions_phrase(question.text, MODEL_CHOICE_WORDS) or names_a_model_choice(question.text))
         and len(offices) < 2
         and model_for_terms(question.needed_terms) is not None
     )
+
+
+def names_a_model_choice(text: str) -> bool:
+    folded = text.lower()
+    return any(re.search(pattern, folded) for pattern in MODEL_CHOICE_QUESTIONS.values())
 
 
 def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:

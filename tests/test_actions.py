@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot.actions.answers import (
     ActionAnswerExamples,
+    ActionAnswerOrFallback,
     ActionAnswerFollowup,
     ActionAnswerQuestion,
     ActionSmallTalk,
@@ -154,8 +155,21 @@ def test_an_examples_request_that_names_its_subject_gets_the_answer_when_there_a
     )  # fmt: skip
     messages, _ = run(ActionAnswerExamples(), message)
     assert "arabo" in texts(messages)[0] and "cinese" in texts(messages)[0]
-    plain, _ = run(ActionAnswerExamples(), tracker("examples?", "ask_examples", last_topic="languages"))
-    assert responses(plain) == ["utter_no_examples"]
+
+
+def test_which_ones_after_an_answer_without_examples_gets_that_answer_in_short(action_kb):
+    message = tracker("which ones exactly?", "ask_examples", last_topic="languages")
+    messages, events = run(ActionAnswerExamples(), message)
+    assert responses(messages)[0] == "utter_no_examples_in_short"
+    assert "German" in texts(messages)[0] and "Chinese" in texts(messages)[0]
+    assert SlotSet("last_topic", "languages") in events
+
+
+def test_an_examples_request_with_nothing_before_gets_the_answer_to_its_own_words(action_kb):
+    text = "What sort of work actually counts as BPO? Give me a few examples."
+    entities = [{"entity": "outsourcing_type", "value": "BPO"}]
+    messages, events = run(ActionAnswerExamples(), tracker(text, "ask_examples", entities))
+    assert "payroll" in texts(messages)[0].lower() and "utter_no_examples" not in responses(messages)
 
 
 def test_a_term_set_aside_is_not_the_subject_of_the_question(action_kb):
@@ -327,3 +341,14 @@ def test_a_need_taken_for_a_question_starts_the_form(action_kb):
                    [{"entity": "service", "value": "customer service"}], confidence=0.95)  # fmt: skip
     messages, _ = run(ActionAnswerQuestion(), sure)
     assert texts(messages)  # a confident question is answered
+
+
+def test_a_question_taken_for_an_answer_outside_the_form_is_answered_and_a_need_starts_the_form(action_kb):
+    text = "Geht ausgelagerter Kundenservice auch rund um die Uhr, also nachts?"
+    entities = [{"entity": "service", "value": "Kundenservice"}, {"entity": "hours", "value": "rund um die Uhr"}]
+    messages, _ = run(ActionAnswerOrFallback(), tracker(text, "inform", entities, language="de"))
+    assert "24/7" in texts(messages)[0] and "utter_ask_rephrase" not in responses(messages)
+    need = tracker("Kundenservice rund um die Uhr, auf Deutsch", "inform", entities, language="de")
+    assert run(ActionAnswerOrFallback(), need)[1] == [FollowupAction("prospect_form")]
+    nonsense = tracker("purple elephants dancing", "inform")
+    assert responses(run(ActionAnswerOrFallback(), nonsense)[0]) == ["utter_ask_rephrase"]

@@ -122,6 +122,22 @@ def test_a_new_question_without_subject_keeps_the_previous_subject(qa):
     assert "BPO" in reply.text
 
 
+def test_a_follow_up_naming_a_term_of_another_kind_asks_a_new_question_about_the_same_subject(qa):
+    # Working hours are no new subject for the skills question: a question about call-center jobs.
+    reply = ask(
+        qa, "und wie schaut's mit den Arbeitszeiten aus?", [("followup_other", 0.99)], ["Arbeitszeiten"],
+        language="de", previous_topic="skills", previous_subject="call_center",
+    )  # fmt: skip
+    assert (reply.topic, reply.subject) == ("salaries", "call_center")
+    assert "flexiblen Arbeitszeiten" in reply.passages[0].text
+    # A term of the previous subject's kind is the same question about a new subject.
+    same = ask(
+        qa, "and for BPO?", [("followup_other", 0.99)], ["BPO"],
+        previous_topic="skills", previous_subject="call_center",
+    )  # fmt: skip
+    assert (same.topic, same.subject) == ("skills", "bpo")
+
+
 def test_carry_over_in_italian(qa):
     reply = ask(
         qa, "e gli stipendi?", [("ask_salaries", 0.7)], language="it",
@@ -244,6 +260,11 @@ def test_a_model_question_that_names_the_work_leads_with_the_model_it_needs(
          "BPO back-office"),
         ("Ci serve chi risponde alle mail dei clienti, e magari la contabilità. Cosa ci consigliate?",
          [("ask_languages", 0.5)], ["mail", "contabilità"], "it", "BPO completo"),
+        # The choice asked in general words: an interrogative, then a model noun.
+        ("Ci servirebbe solo la gestione delle buste paga: che tipo di soluzione sarebbe?",
+         [("ask_services", 0.6)], ["buste paga"], "it", "BPO back-office"),
+        ("Nur Dateneingabe, sonst nichts. Welche Variante wäre das?", [("ask_services", 0.6)],
+         ["Dateneingabe"], "de", "BPO Back-Office"),
     ],
 )  # fmt: skip
 def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_work(
@@ -266,6 +287,9 @@ def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_wo
          ["Kundenservice"], "de"),
         ("Mi consiglia di esternalizzare il servizio clienti?", [("ask_reasons_to_outsource", 0.8)],
          ["servizio clienti"], "it"),
+        # Services asked about, not a model chosen.
+        ("Which services can a call center take on, like customer service?", [("ask_services", 0.9)],
+         ["call center", "customer service"], "en"),
         # Both offices named: a classification question.
         ("HR: front office or back office, which model fits it?", [("ask_service_office", 0.8)],
          ["HR", "front office", "back office"], "en"),

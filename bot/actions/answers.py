@@ -33,6 +33,7 @@ from knowledge.text_analysis import (
 logger = logging.getLogger(__name__)
 # Below this confidence a knowledge intent for a statement that names a service is read as a need.
 NEED_STATEMENT_DOUBT = 0.7
+INFORM_INTENT = "inform"
 
 
 def send_reply(dispatcher: CollectingDispatcher, reply: Answer | Reply, next_step: bool = True) -> None:
@@ -108,12 +109,12 @@ def answer_question(
     return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
 
 
-def states_a_need(tracker: Tracker) -> bool:
+def states_a_need(tracker: Tracker, doubt: float = NEED_STATEMENT_DOUBT) -> bool:
     """ "We'd like to outsource our customer service by phone and chat", taken (unsure) for a question about
     channels: no question mark, a service named, outside the form. It starts the form instead."""
     confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
     text = tracker.latest_message.get("text") or ""
-    if "?" in text or tracker.active_loop_name or confidence >= NEED_STATEMENT_DOUBT:
+    if "?" in text or tracker.active_loop_name or confidence >= doubt:
         return False
     return bool(message_terms(tracker, knowledge_base(), kinds=("service",)))
 
@@ -147,6 +148,9 @@ class ActionAnswerOrFallback(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        # An answer outside the form that names work ("Kundenservice rund um die Uhr, auf Deutsch") is a need.
+        if intent == INFORM_INTENT and states_a_need(tracker, doubt=float("inf")):
+            return [FollowupAction("prospect_form")]
         fallback = "utter_out_of_scope" if intent == "out_of_scope" else "utter_ask_rephrase"
         return answer_question(dispatcher, tracker, nothing_found=fallback, words_must_match=True)
 
@@ -191,8 +195,9 @@ class ActionAnswerExamples(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
         topic = tracker.get_slot("last_topic")
         if not topic:
-            dispatcher.utter_message(response="utter_no_examples")
-            return []
+            # "What counts as BPO? Give me a few examples that aren't phones": the message names its topic.
+            named = bool(message_terms(tracker, knowledge_base()))
+            return answer_question(dispatcher, tracker, "utter_no_examples", words_must_match=not named)
         kb, language = knowledge_base(), current_language(tracker)
         last_term = tracker.get_slot("last_term")
         named = message_terms(tracker, kb)
@@ -204,13 +209,30 @@ class ActionAnswerExamples(Action):
             dispatcher.utter_message(response="utter_knowledge_unavailable")
             return []
         if examples is None:
-            # "anche roba più esotica tipo arabo o cinese?" names its own subject: answer it if the words fit.
-            return answer_question(dispatcher, tracker, "utter_no_examples", words_must_match=True)
+            return self._without_examples(dispatcher, tracker, topic, terms)
         send_reply(dispatcher, examples)
         subject = (
             examples.variant if examples.variant != DEFAULT_VARIANT else (terms[0].key if terms else None)
         )
         return [SlotSet("last_topic", examples.topic), SlotSet("last_term", subject)]
+
+    @staticmethod
+    def _without_examples(
+        dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, terms: list
+    ) -> list[EventType]:
+        """A topic with no examples: "anche roba più esotica tipo arabo o cinese?" names its own subject and
+        gets its answer if the words fit; "which ones exactly?" gets the previous answer in short."""
+        said = len(dispatcher.messages)
+        events = answer_question(dispatcher, tracker, None, words_must_match=True)
+        if events or len(dispatcher.messages) > said:
+            return events
+        reply = answerer().in_short(topic, current_language(tracker), terms)
+        if reply is None:
+            dispatcher.utter_message(response="utter_no_examples")
+            return []
+        dispatcher.utter_message(response="utter_no_examples_in_short")
+        send_reply(dispatcher, reply, next_step=tracker.active_loop_name is None)
+        return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
 
 
 def warm_up() -> None:
