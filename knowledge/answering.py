@@ -158,7 +158,9 @@ class Answerer:
         topic, answer, relevance, elsewhere = self._best(question, answers)
         if words_must_match and not self._clearly_about_content(question, topic, relevance):
             prior = next(p for t, _, p in answers if t == topic)
-            if not answers_a_named_term(question, answer, prior):
+            # "We just need the phones answered. Which of your services would fit?" opening the form.
+            chooses_a_model = topic == SERVICE_MODELS_TOPIC and asks_which_model(question)
+            if not answers_a_named_term(question, answer, prior) and not chooses_a_model:
                 return None
         compared = compared_terms(question.terms)
         comparison = self._comparison(question, topic, compared) if compared else None
@@ -222,11 +224,8 @@ class Answerer:
         ]
         candidates: dict[str, float] = {}
         top_intent = question.intent_ranking[0][0] if question.intent_ranking else None
-        another_question = top_intent == FOLLOWUP_INTENT and self._names_another_question(question)
         if top_intent == FOLLOWUP_INTENT and question.previous_topic:
-            asks_anew = (
-                not question.terms and ranked and ranked[0][1] >= NEW_QUESTION_CONFIDENCE
-            ) or another_question
+            asks_anew = not question.terms and ranked and ranked[0][1] >= NEW_QUESTION_CONFIDENCE
             candidates[question.previous_topic] = (
                 PREVIOUS_TOPIC_PRIOR_NO_SUBJECT if asks_anew else PREVIOUS_TOPIC_PRIOR
             )
@@ -237,9 +236,8 @@ class Answerer:
                     candidates.setdefault(topic, confidence)
         if question.previous_topic:
             # Whatever the intent, the topic just talked about stays in the running: on its words alone,
-            # or with a prior when the message opens like a follow-up ("and is that number going down?")
-            # that does not ask another question about the same subject.
-            prior = PREVIOUS_TOPIC_PRIOR if opens_like_a_followup(question) and not another_question else 0.0
+            # or with a prior when the message opens like a follow-up ("and is that number going down?").
+            prior = PREVIOUS_TOPIC_PRIOR if opens_like_a_followup(question) else 0.0
             candidates[question.previous_topic] = max(candidates.get(question.previous_topic, 0.0), prior)
         return dict(sorted(candidates.items(), key=lambda item: -item[1]))
 
@@ -254,9 +252,9 @@ class Answerer:
         return self._reply(answer, answer.passages[:SHORT_ANSWER_PASSAGES], subject)
 
     def _names_another_question(self, question: Question) -> bool:
-        """ "Und wie schaut's mit den Arbeitszeiten aus?" after the skills: the term named is no new subject
-        for the previous question (not of the previous subject's kind, no answer of its own there), so it
-        asks something new about the same subject."""
+        """ "Und wie schaut's mit den Arbeitszeiten aus?" after the skills of call-center agents: the term
+        named is no new subject for the previous question (not of the previous subject's kind, no answer of
+        its own there), so the previous subject stays (the words find the question: flexible hours)."""
         previous = question.previous_subject and self.kb.term(question.previous_subject, question.language)
         if not question.terms or not previous:
             return False

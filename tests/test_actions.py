@@ -12,8 +12,8 @@ from sqlalchemy.exc import OperationalError
 
 from bot.actions.answers import (
     ActionAnswerExamples,
-    ActionAnswerOrFallback,
     ActionAnswerFollowup,
+    ActionAnswerOrFallback,
     ActionAnswerQuestion,
     ActionSmallTalk,
 )
@@ -168,7 +168,7 @@ def test_which_ones_after_an_answer_without_examples_gets_that_answer_in_short(a
 def test_an_examples_request_with_nothing_before_gets_the_answer_to_its_own_words(action_kb):
     text = "What sort of work actually counts as BPO? Give me a few examples."
     entities = [{"entity": "outsourcing_type", "value": "BPO"}]
-    messages, events = run(ActionAnswerExamples(), tracker(text, "ask_examples", entities))
+    messages, _ = run(ActionAnswerExamples(), tracker(text, "ask_examples", entities))
     assert "payroll" in texts(messages)[0].lower() and "utter_no_examples" not in responses(messages)
 
 
@@ -345,7 +345,10 @@ def test_a_need_taken_for_a_question_starts_the_form(action_kb):
 
 def test_a_question_taken_for_an_answer_outside_the_form_is_answered_and_a_need_starts_the_form(action_kb):
     text = "Geht ausgelagerter Kundenservice auch rund um die Uhr, also nachts?"
-    entities = [{"entity": "service", "value": "Kundenservice"}, {"entity": "hours", "value": "rund um die Uhr"}]
+    entities = [
+        {"entity": "service", "value": "Kundenservice"},
+        {"entity": "hours", "value": "rund um die Uhr"},
+    ]
     messages, _ = run(ActionAnswerOrFallback(), tracker(text, "inform", entities, language="de"))
     assert "24/7" in texts(messages)[0] and "utter_ask_rephrase" not in responses(messages)
     need = tracker("Kundenservice rund um die Uhr, auf Deutsch", "inform", entities, language="de")

@@ -136,3 +136,13 @@ def test_a_name_is_not_read_out_of_a_question(action_kb):
     text = "Acme Srl, Milano, 40 persone. Avete un ufficio in Italia o solo in Albania?"
     message = asked("company", text, "ask_nearshore", language="it", **given)
     assert extract("company", message) == {}
+
+
+def test_an_opening_that_asks_which_model_fits_gets_that_model_before_the_next_question(action_kb):
+    text = "Two hair salons: we only need the phones answered and appointments booked. Which option fits?"
+    named = entities("channel", "phones") + entities("service", "appointments")
+    message = tracker(text, "request_recommendation", named, active_loop="prospect_form")
+    messages, slots = form_run(message)
+    assert slots["processes"] == ["appointment_setting"]
+    reply = texts(messages)[0]
+    assert reply.startswith("**Call center outsourcing**") and "four models" in reply
