@@ -411,6 +411,25 @@ def test_customers_questions_quoted_in_an_answer_do_not_make_it_a_question(actio
     assert extract("processes", message) == {"processes": ["customer_service"]}
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "surfaces"),
+    [
+        ("de", "Die Aufnahme der Schadenmeldungen unserer Kunden und die Beantwortung von Statusnachfragen. "
+         "Die Schadenregulierung und die Buchhaltung bleiben bei uns.",
+         ("Aufnahme der Schadenmeldungen", "Beantwortung von Statusnachfragen", "Schadenregulierung",
+          "Buchhaltung")),
+        ("it", "Il numero verde per le denunce sinistri, la liquidazione dei sinistri resta a noi.",
+         ("numero verde", "denunce sinistri", "liquidazione dei sinistri")),
+    ],
+)  # fmt: skip
+def test_customers_reporting_claims_is_customer_service_settling_them_stays(
+    action_kb, language, text, surfaces
+):
+    entities = [{"entity": "service", "value": surface} for surface in surfaces]
+    message = asked("processes", text, "inform", entities, processes=None, language=language)
+    assert extract("processes", message) == {"processes": ["customer_service"]}
+
+
 def test_not_only_is_not_only(action_kb):
     text = "Not only phone. Also chat and email."
     entities = [{"entity": "channel", "value": v} for v in ("phone", "chat", "email")]
