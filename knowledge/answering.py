@@ -143,11 +143,8 @@ class Answerer:
     def reply(self, question: Question, words_must_match: bool = False) -> Reply | None:
         """The reply, or None when nothing fits. `words_must_match` asks for a clear word match as well,
         for messages the classifier did not take for a knowledge question at all."""
-        subjects = list(question.terms)
-        if question.previous_subject and (not subjects or self._names_another_question(question)):
-            # The subject carried over: "and their salaries?", "und die Arbeitszeiten?" (still call centers).
-            carried = self.kb.term(question.previous_subject, question.language)
-            subjects = [carried, *subjects] if carried else subjects
+        carried = self._carried_subject(question)
+        subjects = [*question.terms, carried] if carried else list(question.terms)
         answers = [
             (topic, answer, prior)
             for topic, prior in self.candidate_topics(question).items()
@@ -168,7 +165,7 @@ class Answerer:
             return comparison
         elsewhere = self._fitting_the_question_itself(question, elsewhere)
         chosen = with_new_facts_from(elsewhere, lead_with_relevant(answer.passages, relevance), relevance)
-        reply = self._reply(answer, chosen, subject_of(answer, question))
+        reply = self._reply(answer, chosen, subject_of(answer, question, carried))
         return self._with_fitting_model(reply, question) if topic == SERVICE_MODELS_TOPIC else reply
 
     def _fitting_the_question_itself(
@@ -247,9 +244,21 @@ class Answerer:
         answer = self._answer_about(topic, language, subjects)
         if answer is None:
             return None
-        named = subjects[0].key if subjects else None
-        subject = answer.variant if answer.variant != DEFAULT_VARIANT else named
+        subject = remembered_subject(answer, subjects[0].key if subjects else None)
         return self._reply(answer, answer.passages[:SHORT_ANSWER_PASSAGES], subject)
+
+    def _carried_subject(self, question: Question) -> Term | None:
+        """The previous subject, for a question that names none ("and their salaries?") or a follow-up that
+        names only a term of another kind ("und wie schaut's mit den Arbeitszeiten aus?")."""
+        if not question.previous_subject:
+            return None
+        if question.terms:
+            followup = question.intent_ranking[:1] and question.intent_ranking[0][0] == FOLLOWUP_INTENT
+            if not (followup or opens_like_a_followup(question)) or not self._names_another_question(
+                question
+            ):
+                return None
+        return self.kb.term(question.previous_subject, question.language)
 
     def _names_another_question(self, question: Question) -> bool:
         """ "Und wie schaut's mit den Arbeitszeiten aus?" after the skills of call-center agents: the term
@@ -389,15 +398,19 @@ def asks_which_model(question: Question) -> bool:
     knows. Both offices named is a classification question ("HR: front or back office, which one fits?")."""
     offices = {term.key for term in question.terms if term.kind == "office"}
     return (
-        (mentions_phrase(question.text, MODEL_CHOICE_WORDS) or names_a_model_choice(question.text))
+        (
+            mentions_phrase(question.text, MODEL_CHOICE_WORDS)
+            or names_a_model_choice(question.text, question.language)
+        )
         and len(offices) < 2
         and model_for_terms(question.needed_terms) is not None
     )
 
 
-def names_a_model_choice(text: str) -> bool:
-    folded = text.lower()
-    return any(re.search(pattern, folded) for pattern in MODEL_CHOICE_QUESTIONS.values())
+def names_a_model_choice(text: str, language: str) -> bool:
+    """ "Which option fits?", "che tipo di soluzione sarebbe?": asked in an asking sentence of the message."""
+    pattern = MODEL_CHOICE_QUESTIONS.get(language)
+    return bool(pattern) and re.search(pattern, asking_sentences(text).lower()) is not None
 
 
 def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:
@@ -409,12 +422,15 @@ def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:
     return None
 
 
-def subject_of(answer: Answer, question: Question) -> str | None:
-    if answer.variant != DEFAULT_VARIANT:
-        return answer.variant
-    if question.terms:
-        return question.terms[0].key
-    return question.previous_subject
+def remembered_subject(answer: Answer, otherwise: str | None) -> str | None:
+    """The subject a reply leaves for follow-ups: the term its answer was written for, else `otherwise`."""
+    return answer.variant if answer.variant != DEFAULT_VARIANT else otherwise
+
+
+def subject_of(answer: Answer, question: Question, carried: Term | None = None) -> str | None:
+    if carried:
+        return remembered_subject(answer, carried.key)
+    return remembered_subject(answer, question.terms[0].key if question.terms else question.previous_subject)
 
 
 def capitalised(label: str) -> str:

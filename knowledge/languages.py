@@ -113,16 +113,17 @@ MODEL_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
            "was würden sie empfehlen", "was empfehlt ihr", "was passt da am besten",
            "welchen service brauchen wir", "welcher service passt", "was bräuchten wir"),
 }  # fmt: skip
-# A question for one of the service models in general words: "which of the options would that be?", "che
-# tipo di soluzione sarebbe?", "welche Variante wäre das?" (an interrogative, then a model noun within three
-# words). Only with work named does it ask for the model that fits (knowledge.answering.asks_which_model).
+# A question for one of the service models in general words: "which option fits?", "che tipo di soluzione
+# sarebbe?", "welche Variante wäre das?": an interrogative, then the model noun (at most "of your" between, so
+# "what payment options ...?" is no model question). Only with work named does it ask for the model that fits
+# (knowledge.answering.asks_which_model), and only in an asking sentence.
 MODEL_CHOICE_QUESTIONS: dict[str, str] = {
-    "en": r"\b(which|what)\b(\W+\w+){0,3}?\W+(models?|packages?|solutions?|options?|set-?ups?"
-    r"|services? would)\b",
-    "it": r"\b(quale|quali|qual|che|cosa)\b(\W+\w+){0,3}?\W+(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]"
-    r"|opzion[ei]|servizio sarebbe|servizio serve)\b",
-    "de": r"\b(welche[srmn]?|was f(ü|ue)r)\b(\W+\w+){0,3}?\W+(modell|modelle|servicemodell|paket|pakete"
-    r"|l(ö|oe)sung|l(ö|oe)sungen|option|optionen|variante|service w(ä|ae)re)\b",
+    "en": r"\b(which|what)\s+(of\s+(your|the|these)\s+)?(models?|packages?|solutions?|options?|set-?ups?"
+    r"|services?\s+would)\b",
+    "it": r"\b(quale|quali|qual\s+è\s+il|(che|quale)\s+tipo\s+di)\s+(dei\s+vostri\s+|delle\s+vostre\s+)?"
+    r"(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]|opzion[ei])\b|\bche\s+servizio\s+(sarebbe|serve|fa)\b",
+    "de": r"\b(welche[srmn]?|was\s+f(ü|ue)r\s+ein(e|en)?)\s+(ihrer\s+|eurer\s+)?(modell|servicemodell|paket"
+    r"|l(ö|oe)sung|option|variante)\b|\bwelcher\s+service\s+w(ä|ae)re\b",
 }
 # Words that make an answer exclusive ("Just phone. We do have an email address, but our team handles it"),
 # and after a no do not negate ("not only phone").

@@ -161,8 +161,14 @@ def test_which_ones_after_an_answer_without_examples_gets_that_answer_in_short(a
     message = tracker("which ones exactly?", "ask_examples", last_topic="languages")
     messages, events = run(ActionAnswerExamples(), message)
     assert responses(messages)[0] == "utter_no_examples_in_short"
-    assert "German" in texts(messages)[0] and "Chinese" in texts(messages)[0]
-    assert SlotSet("last_topic", "languages") in events
+    whole = action_kb.answer("languages", "en", None).passages
+    assert len(whole) > 2 and texts(messages)[0] == " ".join(p.text for p in whole[:2])
+    assert "German" in texts(messages)[0] and SlotSet("last_topic", "languages") in events
+
+
+def test_an_examples_request_with_nothing_to_go_on_says_so(action_kb):
+    messages, _ = run(ActionAnswerExamples(), tracker("examples please", "ask_examples"))
+    assert responses(messages) == ["utter_no_examples"]
 
 
 def test_an_examples_request_with_nothing_before_gets_the_answer_to_its_own_words(action_kb):
@@ -343,15 +349,27 @@ def test_a_need_taken_for_a_question_starts_the_form(action_kb):
     assert texts(messages)  # a confident question is answered
 
 
-def test_a_question_taken_for_an_answer_outside_the_form_is_answered_and_a_need_starts_the_form(action_kb):
+GERMAN_24_7 = [
+    {"entity": "service", "value": "Kundenservice"},
+    {"entity": "hours", "value": "rund um die Uhr"},
+]
+
+
+def test_a_question_taken_for_an_answer_outside_the_form_gets_the_knowledge_answer(action_kb):
     text = "Geht ausgelagerter Kundenservice auch rund um die Uhr, also nachts?"
-    entities = [
-        {"entity": "service", "value": "Kundenservice"},
-        {"entity": "hours", "value": "rund um die Uhr"},
-    ]
-    messages, _ = run(ActionAnswerOrFallback(), tracker(text, "inform", entities, language="de"))
+    messages, _ = run(ActionAnswerOrFallback(), tracker(text, "inform", GERMAN_24_7, language="de"))
     assert "24/7" in texts(messages)[0] and "utter_ask_rephrase" not in responses(messages)
-    need = tracker("Kundenservice rund um die Uhr, auf Deutsch", "inform", entities, language="de")
+
+
+def test_work_named_as_a_lone_answer_outside_the_form_starts_it_unless_refused(action_kb):
+    need = tracker("Kundenservice rund um die Uhr, auf Deutsch", "inform", GERMAN_24_7, language="de")
     assert run(ActionAnswerOrFallback(), need)[1] == [FollowupAction("prospect_form")]
+    refused = tracker(
+        "no customer service, thanks", "inform", [{"entity": "service", "value": "customer service"}]
+    )
+    assert FollowupAction("prospect_form") not in run(ActionAnswerOrFallback(), refused)[1]
+
+
+def test_a_lone_answer_that_fits_nothing_is_met_with_a_request_to_rephrase(action_kb):
     nonsense = tracker("purple elephants dancing", "inform")
     assert responses(run(ActionAnswerOrFallback(), nonsense)[0]) == ["utter_ask_rephrase"]

@@ -138,6 +138,14 @@ def test_a_follow_up_naming_a_term_of_another_kind_asks_a_new_question_about_the
     assert (same.topic, same.subject) == ("skills", "bpo")
 
 
+def test_a_new_question_naming_its_own_subject_does_not_carry_the_previous_one(qa):
+    reply = ask(
+        qa, "Which services belong to the back office?", [("ask_services", 0.9)], ["back office"],
+        previous_topic="channels", previous_subject="call_center",
+    )  # fmt: skip
+    assert reply.subject == "back_office" and "payroll" in reply.text
+
+
 def test_carry_over_in_italian(qa):
     reply = ask(
         qa, "e gli stipendi?", [("ask_salaries", 0.7)], language="it",
@@ -287,6 +295,12 @@ def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_wo
          ["Kundenservice"], "de"),
         ("Mi consiglia di esternalizzare il servizio clienti?", [("ask_reasons_to_outsource", 0.8)],
          ["servizio clienti"], "it"),
+        # A noun before the model word: payment options are no model question.
+        ("What payment options are there for payroll outsourcing?", [("ask_pricing", 0.9)], ["payroll"],
+         "en"),
+        # A relative "welche" in a statement is no question.
+        ("Wir verschicken für Kunden, welche Pakete bestellen, die Rechnungen.", [("inform", 0.6)],
+         ["Rechnungen"], "de"),
         # Services asked about, not a model chosen.
         ("Which services can a call center take on, like customer service?", [("ask_services", 0.9)],
          ["call center", "customer service"], "en"),

@@ -430,6 +430,13 @@ def test_customers_reporting_claims_is_customer_service_settling_them_stays(
     assert extract("processes", message) == {"processes": ["customer_service"]}
 
 
+def test_processing_the_claims_reports_is_back_office(action_kb):
+    text = "Die Bearbeitung der Schadenmeldungen geben wir ab."
+    entities = [{"entity": "service", "value": "Bearbeitung der Schadenmeldungen"}]
+    message = asked("processes", text, "inform", entities, processes=None, language="de")
+    assert extract("processes", message) == {"processes": ["administration"]}
+
+
 def test_not_only_is_not_only(action_kb):
     text = "Not only phone. Also chat and email."
     entities = [{"entity": "channel", "value": v} for v in ("phone", "chat", "email")]

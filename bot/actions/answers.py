@@ -18,8 +18,7 @@ from bot.actions.common import (
     named_terms,
     terms_among,
 )
-from knowledge.answering import Question, Reply
-from knowledge.content_schema import DEFAULT_VARIANT
+from knowledge.answering import Question, Reply, remembered_subject
 from knowledge.languages import FOLLOWUP_OPENERS, SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
 from knowledge.text_analysis import (
@@ -109,14 +108,15 @@ def answer_question(
     return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
 
 
-def states_a_need(tracker: Tracker, doubt: float = NEED_STATEMENT_DOUBT) -> bool:
+def states_a_need(tracker: Tracker, however_sure: bool = False) -> bool:
     """ "We'd like to outsource our customer service by phone and chat", taken (unsure) for a question about
-    channels: no question mark, a service named, outside the form. It starts the form instead."""
+    channels: no question mark, a service named (not refused), outside the form. It starts the form instead.
+    `however_sure`: for a message taken for an answer, whose intent says nothing about a question."""
     confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
     text = tracker.latest_message.get("text") or ""
-    if "?" in text or tracker.active_loop_name or confidence >= doubt:
+    if "?" in text or tracker.active_loop_name or (confidence >= NEED_STATEMENT_DOUBT and not however_sure):
         return False
-    return bool(message_terms(tracker, knowledge_base(), kinds=("service",)))
+    return bool(message_terms(tracker, knowledge_base(), kinds=("service",), skip_negated=True))
 
 
 class ActionAnswerQuestion(Action):
@@ -149,7 +149,7 @@ class ActionAnswerOrFallback(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         # An answer outside the form that names work ("Kundenservice rund um die Uhr, auf Deutsch") is a need.
-        if intent == INFORM_INTENT and states_a_need(tracker, doubt=float("inf")):
+        if intent == INFORM_INTENT and states_a_need(tracker, however_sure=True):
             return [FollowupAction("prospect_form")]
         fallback = "utter_out_of_scope" if intent == "out_of_scope" else "utter_ask_rephrase"
         return answer_question(dispatcher, tracker, nothing_found=fallback, words_must_match=True)
@@ -196,8 +196,10 @@ class ActionAnswerExamples(Action):
         topic = tracker.get_slot("last_topic")
         if not topic:
             # "What counts as BPO? Give me a few examples that aren't phones": the message names its topic.
-            named = bool(message_terms(tracker, knowledge_base()))
-            return answer_question(dispatcher, tracker, "utter_no_examples", words_must_match=not named)
+            names_a_term = bool(message_terms(tracker, knowledge_base()))
+            return answer_question(
+                dispatcher, tracker, "utter_no_examples", words_must_match=not names_a_term
+            )
         kb, language = knowledge_base(), current_language(tracker)
         last_term = tracker.get_slot("last_term")
         named = message_terms(tracker, kb)
@@ -211,9 +213,7 @@ class ActionAnswerExamples(Action):
         if examples is None:
             return self._without_examples(dispatcher, tracker, topic, terms)
         send_reply(dispatcher, examples)
-        subject = (
-            examples.variant if examples.variant != DEFAULT_VARIANT else (terms[0].key if terms else None)
-        )
+        subject = remembered_subject(examples, terms[0].key if terms else None)
         return [SlotSet("last_topic", examples.topic), SlotSet("last_term", subject)]
 
     @staticmethod
@@ -226,7 +226,12 @@ class ActionAnswerExamples(Action):
         events = answer_question(dispatcher, tracker, None, words_must_match=True)
         if events or len(dispatcher.messages) > said:
             return events
-        reply = answerer().in_short(topic, current_language(tracker), terms)
+        try:
+            reply = answerer().in_short(topic, current_language(tracker), terms)
+        except SQLAlchemyError:
+            logger.exception("knowledge base unreachable")
+            dispatcher.utter_message(response="utter_knowledge_unavailable")
+            return []
         if reply is None:
             dispatcher.utter_message(response="utter_no_examples")
             return []
