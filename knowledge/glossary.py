@@ -60,6 +60,14 @@ def resolve_term(session: Session, surface: str, language: str | None = None) ->
     return term(session, rows[0].term_key, language or rows[0].language)
 
 
+def surface_languages(session: Session, surface: str) -> set[str]:
+    """The languages whose synonyms include this surface form ("Kundenservice": de; "BPO": all three)."""
+    rows = session.execute(
+        select(models.TermSynonym.language).where(models.TermSynonym.surface == normalise_surface(surface))
+    ).scalars()
+    return set(rows)
+
+
 def term(session: Session, key: str, language: str) -> Term | None:
     row = session.get(models.Term, key)
     if row is None:

@@ -295,6 +295,10 @@ class KnowledgeBase:
         with self._session_factory() as session:
             return glossary.resolve_term(session, surface, language)
 
+    def surface_languages(self, surface: str) -> set[str]:
+        with self._session_factory() as session:
+            return glossary.surface_languages(session, surface)
+
     def term(self, key: str, language: str = DEFAULT_LANGUAGE) -> Term | None:
         with self._session_factory() as session:
             return glossary.term(session, key, language)

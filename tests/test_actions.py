@@ -338,6 +338,17 @@ def test_names_given_to_the_form_do_not_switch_the_language(action_kb):
     ]
 
 
+def test_an_opening_made_only_of_german_terms_is_german_and_shared_terms_say_nothing(action_kb):
+    entities = [
+        {"entity": "service", "value": "Kundenservice"}, {"entity": "hours", "value": "rund um die Uhr"}
+    ]  # fmt: skip
+    german = tracker("Kundenservice rund um die Uhr", "inform", entities, language=None)
+    assert run(ActionDetectLanguage(), german)[1] == [SlotSet("language", "de")]
+    shared = tracker("BPO 24/7", "inform", [{"entity": "outsourcing_type", "value": "BPO"},
+                     {"entity": "hours", "value": "24/7"}], language=None)  # fmt: skip
+    assert run(ActionDetectLanguage(), shared)[1] == []
+
+
 def test_a_need_taken_for_a_question_starts_the_form(action_kb):
     text = "Wir möchten unseren Kundenservice per Telefon und Chat auslagern"
     entities = [{"entity": "service", "value": "Kundenservice"}, {"entity": "channel", "value": "Chat"}]

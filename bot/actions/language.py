@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.actions.common import current_language, form_asks_for, knowledge_base, message_terms
 from bot.language_detection import LanguageDetector
 from knowledge.languages import SUPPORTED_LANGUAGES
+
+logger = logging.getLogger(__name__)
 
 NAME_SLOTS = ("company", "contact_name", "email")
 
@@ -65,7 +69,27 @@ def language_for_message(tracker: Tracker) -> str | None:
     metadata = metadata_language(tracker.latest_message.get("metadata"))
     words = without_entities(text, tracker.latest_message.get("entities"))
     first = metadata is None and is_first_message(tracker)
-    return language_detector().detect(words, first_message=first).language or metadata
+    detected = language_detector().detect(words, first_message=first).language
+    if detected is None and first:
+        detected = language_of_the_terms(tracker.latest_message.get("entities"))
+    return detected or metadata
+
+
+def language_of_the_terms(entities: list[dict] | None) -> str | None:
+    """An opening made only of glossary terms ("Kundenservice rund um die Uhr, auf Deutsch"): the one
+    language all its language-specific terms belong to ("BPO" or "24/7" belong to every language)."""
+    kb = knowledge_base()
+    try:
+        specific = [
+            found for entity in entities or []
+            if (found := kb.surface_languages(str(entity.get("value") or "")))
+            and len(found) < len(SUPPORTED_LANGUAGES)
+        ]  # fmt: skip
+    except SQLAlchemyError:
+        logger.exception("knowledge base unreachable: the terms' language is unknown")
+        return None
+    shared = set.intersection(*specific) if specific else set()
+    return next(iter(shared)) if len(shared) == 1 else None
 
 
 def is_first_message(tracker: Tracker) -> bool:
