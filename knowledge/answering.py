@@ -83,6 +83,10 @@ class Question:
     needs: tuple[Term, ...] | None = None
 
     @property
+    def top_intent(self) -> str | None:
+        return self.intent_ranking[0][0] if self.intent_ranking else None
+
+    @property
     def needed_terms(self) -> tuple[Term, ...]:
         return self.terms if self.needs is None else self.needs
 
@@ -203,7 +207,7 @@ class Answerer:
         candidates = self._intent_topics(question)
         if asks_which_model(question):
             candidates[SERVICE_MODELS_TOPIC] = MODEL_CHOICE_PRIOR
-        top_intent = question.intent_ranking[0][0] if question.intent_ranking else None
+        top_intent = question.top_intent
         if top_intent == FOLLOWUP_INTENT and not question.previous_topic:
             return candidates  # "and for BPO?" with nothing before: no subject's words to go on
         words = self.ranker.best_topics(
@@ -220,7 +224,7 @@ class Answerer:
             if (topic := self._topic_for_intent(intent))
         ]
         candidates: dict[str, float] = {}
-        top_intent = question.intent_ranking[0][0] if question.intent_ranking else None
+        top_intent = question.top_intent
         if top_intent == FOLLOWUP_INTENT and question.previous_topic:
             asks_anew = not question.terms and ranked and ranked[0][1] >= NEW_QUESTION_CONFIDENCE
             candidates[question.previous_topic] = (
@@ -252,21 +256,16 @@ class Answerer:
         names only a term of another kind ("und wie schaut's mit den Arbeitszeiten aus?")."""
         if not question.previous_subject:
             return None
-        if question.terms:
-            followup = question.intent_ranking[:1] and question.intent_ranking[0][0] == FOLLOWUP_INTENT
-            if not (followup or opens_like_a_followup(question)) or not self._names_another_question(
-                question
-            ):
-                return None
-        return self.kb.term(question.previous_subject, question.language)
+        previous = self.kb.term(question.previous_subject, question.language)
+        if previous is None or not question.terms:
+            return previous
+        followup = question.top_intent == FOLLOWUP_INTENT or opens_like_a_followup(question)
+        return previous if followup and self._names_another_question(question, previous) else None
 
-    def _names_another_question(self, question: Question) -> bool:
-        """ "Und wie schaut's mit den Arbeitszeiten aus?" after the skills of call-center agents: the term
-        named is no new subject for the previous question (not of the previous subject's kind, no answer of
-        its own there), so the previous subject stays (the words find the question: flexible hours)."""
-        previous = question.previous_subject and self.kb.term(question.previous_subject, question.language)
-        if not question.terms or not previous:
-            return False
+    def _names_another_question(self, question: Question, previous: Term) -> bool:
+        """ "Und wie schaut's mit den Arbeitszeiten aus?" after the skills of call-center agents: the terms
+        named are no new subject for the previous question (not of the previous subject's kind, no answer of
+        their own there), so the previous subject stays (the words find the question: flexible hours)."""
         if any(term.kind == previous.kind for term in question.terms):
             return False
         return not any(
