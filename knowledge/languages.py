@@ -116,7 +116,7 @@ MODEL_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
 # A question for one of the service models in general words: "which option fits?", "che tipo di soluzione
 # sarebbe?", "welche Variante wäre das?": an interrogative, then the model noun (at most "of your" between, so
 # "what payment options ...?" is no model question). Only with work named does it ask for the model that fits
-# (knowledge.answering.asks_which_model), and only in an asking sentence.
+# (knowledge.question.asks_which_model), and only in an asking sentence.
 MODEL_CHOICE_QUESTIONS: dict[str, str] = {
     "en": r"\b(which|what)\s+(of\s+(your|the|these)\s+)?(models?|packages?|solutions?|options?|set-?ups?"
     r"|services?\s+would)\b",

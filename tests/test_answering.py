@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answering import MODEL_CHOICE_PRIOR, Answerer, Question, asks_which_model
+from knowledge.answering import MODEL_CHOICE_PRIOR, Answerer
 from knowledge.loader import load
 from knowledge.queries import KnowledgeBase
+from knowledge.question import Question, asks_which_model
 from tests.test_loader import edit
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from knowledge.answering import Answerer, Question
+from knowledge.answering import Answerer
 from knowledge.loader import load
 from knowledge.queries import KnowledgeBase
+from knowledge.question import Question
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -18,9 +18,10 @@ from bot.actions.common import (
     named_terms,
     terms_among,
 )
-from knowledge.answering import Question, Reply, remembered_subject
+from knowledge.answering import Reply, remembered_subject
 from knowledge.languages import FOLLOWUP_OPENERS, SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
+from knowledge.question import Question
 from knowledge.text_analysis import (
     asking_sentences,
     in_asking_sentence,

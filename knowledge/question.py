@@ -1,0 +1,69 @@
+"""A visitor's knowledge question and what its words ask, apart from the passages that answer it: whether it
+opens like a follow-up, asks which service model fits, or compares two terms. Plain data and text, tested
+without Rasa; knowledge.answering composes the reply from these readings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.glossary import Term
+from knowledge.languages import FOLLOWUP_OPENERS, MODEL_CHOICE_QUESTIONS, MODEL_CHOICE_WORDS
+from knowledge.recommender import model_for_terms
+from knowledge.text_analysis import asking_sentences, opens_with
+from knowledge.work_description import mentions_phrase
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    language: str
+    intent_ranking: tuple[tuple[str, float], ...]  # (intent, confidence), best first
+    terms: tuple[Term, ...] = ()  # glossary terms named, in order of appearance
+    previous_topic: str | None = None
+    previous_subject: str | None = None  # term key
+    # The work the visitor needs, for the model that fits it: the terms without those said no to ("we don't
+    # need customer service, only payroll"). None: the same as `terms`.
+    needs: tuple[Term, ...] | None = None
+
+    @property
+    def top_intent(self) -> str | None:
+        return self.intent_ranking[0][0] if self.intent_ranking else None
+
+    @property
+    def needed_terms(self) -> tuple[Term, ...]:
+        return self.terms if self.needs is None else self.needs
+
+
+def opens_like_a_followup(question: Question) -> bool:
+    return opens_with(question.text, FOLLOWUP_OPENERS.get(question.language, ()))
+
+
+def asks_which_model(question: Question) -> bool:
+    """ "Which model fits if we only need a phone hotline?": a choice among the models for work the glossary
+    knows. Both offices named is a classification question ("HR: front or back office, which one fits?")."""
+    offices = {term.key for term in question.terms if term.kind == "office"}
+    return (
+        (
+            mentions_phrase(question.text, MODEL_CHOICE_WORDS)
+            or names_a_model_choice(question.text, question.language)
+        )
+        and len(offices) < 2
+        and model_for_terms(question.needed_terms) is not None
+    )
+
+
+def names_a_model_choice(text: str, language: str) -> bool:
+    """ "Which option fits?", "che tipo di soluzione sarebbe?": asked in an asking sentence of the message."""
+    pattern = MODEL_CHOICE_QUESTIONS.get(language)
+    return bool(pattern) and re.search(pattern, asking_sentences(text).lower()) is not None
+
+
+def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:
+    """The first two named terms of the same kind: "HR versus customer care", "front or back office"."""
+    for index, first in enumerate(terms):
+        for second in terms[index + 1 :]:
+            if first.kind == second.kind and first.key != second.key:
+                return first, second
+    return None
