@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from knowledge.content_schema import DEFAULT_VARIANT
 from knowledge.glossary import Term
 from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef
-from knowledge.question import Question, asks_which_model, compared_terms, opens_like_a_followup
+from knowledge.question import (
+    Question,
+    asks_one_word,
+    asks_which_model,
+    compared_terms,
+    opens_like_a_followup,
+)
 from knowledge.ranking import STRONG_MATCH, PassageRanker, passage_key
 from knowledge.recommender import model_for_terms
 from knowledge.text_analysis import asking_sentences
@@ -144,7 +150,7 @@ class Answerer:
         comparison = self._comparison(question, topic, compared) if compared else None
         if comparison:
             return comparison
-        elsewhere = self._fitting_the_question_itself(question, elsewhere)
+        elsewhere = {} if asks_one_word(question) else self._fitting_the_question_itself(question, elsewhere)
         chosen = with_new_facts_from(elsewhere, lead_with_relevant(answer.passages, relevance), relevance)
         reply = self._reply(answer, chosen, subject_of(answer, question, carried))
         return self._with_fitting_model(reply, question) if topic == SERVICE_MODELS_TOPIC else reply

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from knowledge.glossary import Term
 from knowledge.languages import FOLLOWUP_OPENERS, MODEL_CHOICE_QUESTIONS, MODEL_CHOICE_WORDS
 from knowledge.recommender import model_for_terms
-from knowledge.text_analysis import asking_sentences, opens_with
+from knowledge.text_analysis import analyzer_for, asking_sentences, opens_with
 from knowledge.work_description import mentions_phrase
 
 
@@ -34,6 +34,12 @@ class Question:
     @property
     def needed_terms(self) -> tuple[Term, ...]:
         return self.terms if self.needs is None else self.needs
+
+
+def asks_one_word(question: Question) -> bool:
+    """ "Costs?", "salaries?": one content word asks one thing, so another topic that shares the word (the
+    "cost-driven" history) has nothing to add."""
+    return len(analyzer_for(question.language).content_words(question.text).split()) < 2
 
 
 def opens_like_a_followup(question: Question) -> bool:

@@ -32,6 +32,13 @@ def test_a_question_about_today_leads_with_today_not_with_the_history(qa):
     assert "highly qualified" in reply.passages[0].text
 
 
+def test_a_one_word_question_gets_its_topic_only(qa):
+    # "cost-driven" history shares the word: it has nothing to add to the price models.
+    reply = ask(qa, "costs?", [("ask_pricing", 0.9)])
+    assert reply.topic == "pricing" and {p.topic for p in reply.passages} == {"pricing"}
+    assert "cost-driven" not in reply.text
+
+
 def test_why_a_skill_matters_leads_with_the_reason_not_the_list(qa):
     reply = ask(qa, "Why would agents need emotional intelligence?", [("ask_skills", 0.9)], ["agents"])
     first = reply.passages[0].text.lower()
