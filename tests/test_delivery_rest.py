@@ -43,7 +43,8 @@ def test_a_finished_conversation_reaches_the_sales_team_once_signed(rasa_stack, 
     assert "summary" in say("maria.rossi@rossi.it").lower()
     assert "saved" in say("yes").lower()
     receiver.wait_for(lambda: receiver.of(sender))
-    assert "deleted" in say("please delete my data").lower()
+    assert "cannot be undone" in say("please delete my data")
+    assert "deleted" in say("yes").lower()
     receiver.wait_for(lambda: len(receiver.of(sender)) == 2)
 
     created, erased = receiver.of(sender)

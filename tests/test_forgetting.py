@@ -49,16 +49,18 @@ def test_after_delete_my_data_the_email_is_in_no_table(messaging_stack):
     other.say("ciao")
     assert email in everything_stored(stack.tracker_url, stack.database_url)
 
-    reply = client.say("cancella i miei dati")
+    assert "Non si potrà tornare indietro" in client.say("cancella i miei dati")
+    reply = client.say("sì, cancella tutto")
 
-    assert "Ho cancellato la tua richiesta" in reply and f"tuoi messaggi: {len(FORM) + 3}" in reply
+    assert "Ho cancellato la tua richiesta" in reply and f"tuoi messaggi: {len(FORM) + 4}" in reply
     stored = everything_stored(stack.tracker_url, stack.database_url)
     assert email not in stored and "Zebrafish" not in stored
     assert stored_events(stack, client.conversation_id) == []
     assert stored_events(stack, other.conversation_id)  # nobody else's conversation
     # The conversation starts afresh, and asking again says there is nothing left but this message.
     assert "Cosa vuoi sapere?" in client.say("ciao")
-    assert "Non era memorizzata nessuna tua richiesta" in client.say("cancella i miei dati")
+    client.say("cancella i miei dati")
+    assert "Non era memorizzata nessuna tua richiesta" in client.say("sì")
 
 
 def test_the_logs_hold_no_message_text_and_no_email(messaging_stack):

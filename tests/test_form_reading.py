@@ -8,7 +8,7 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from tests.prospect_form import FORM, asked, form_run
+from tests.prospect_form import DOMAIN, FORM, asked, form_run
 from tests.test_actions import responses, texts, tracker
 
 DOMAIN_SLOTS = [
@@ -84,6 +84,18 @@ def test_the_prospects_own_words_for_the_work_are_kept_for_the_lead(action_kb):
     entities = [{"entity": "service", "value": "buste paga"}, {"entity": "service", "value": "contabilità"}]
     _, slots = form_run(asked("processes", text, "inform", entities, language="it", processes=None))
     assert slots["processes"] == ["payroll", "accounting"] and slots["processes_text"] == text
+
+
+def test_a_form_resumed_after_a_no_keeps_the_prospects_words_for_the_work(action_kb):
+    # Rasa validates the filled slots again when the form resumes ("stop?" / "delete?" answered "no").
+    check = FORM.validate_processes
+    resumed = tracker("nein", "deny", requested_slot=None, processes_text="Kundenservice auslagern")
+    assert check(["customer_service"], CollectingDispatcher(), resumed, DOMAIN) == {
+        "processes": ["customer_service"]
+    }
+    opening = tracker("Kundenservice auslagern", "request_recommendation", requested_slot=None)
+    words = check(["customer_service"], CollectingDispatcher(), opening, DOMAIN)["processes_text"]
+    assert words == "Kundenservice auslagern"
 
 
 @pytest.mark.parametrize(

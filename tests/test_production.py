@@ -218,7 +218,8 @@ def test_delete_my_data_leaves_the_email_in_no_table_of_either_database(profile)
     assert profile.postgres is not None
     databases = (profile.tracker_url, profile.knowledge_url)
     assert email in everything_stored(*databases)
-    assert "Ho cancellato la tua richiesta" in user.say("cancella i miei dati")
+    assert "Non si potrà tornare indietro" in user.say("cancella i miei dati")
+    assert "Ho cancellato la tua richiesta" in user.say("sì")
     stored = everything_stored(*databases)
     assert email not in stored and "Zebrafish" not in stored
     assert user_messages_stored(profile, user.sender) == []

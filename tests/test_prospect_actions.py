@@ -9,7 +9,14 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 
 from bot.actions import leads as lead_actions
 from bot.actions.form_exit import ActionCancelProspect, ActionConfirmStop
-from bot.actions.leads import ActionDeleteMyData, ActionHandoff, ActionSaveLead
+from bot.actions.leads import (
+    ActionConfirmDeletion,
+    ActionConfirmDeletionInForm,
+    ActionDeleteIfYes,
+    ActionDeleteMyData,
+    ActionHandoff,
+    ActionSaveLead,
+)
 from bot.actions.prospect import plain_text
 from bot.actions.recommendation import ActionAskConfirmed, ActionAskConsent
 from knowledge.db import make_engine, make_session_factory
@@ -117,6 +124,26 @@ def test_handoff_records_what_is_known_and_says_what_happens(leads):
     assert leads.get("test-user")["handoff_requested"] is True
     messages, _ = run(ActionHandoff(), tracker("operatore!", "human_handoff", processes=["payroll"]))
     assert responses(messages) == ["utter_handoff_recorded_no_contact"]
+
+
+def test_delete_my_data_asks_first_and_erases_nothing(leads):
+    run(ActionSaveLead(), tracker("yes", "affirm", **FILLED))
+    messages, events = run(ActionConfirmDeletion(), tracker("delete my data", "delete_my_data", **FILLED))
+    assert responses(messages) == ["utter_confirm_deletion"] and events == []
+    assert leads.get("test-user") is not None
+    form = tracker("cancella i miei dati", "delete_my_data", requested_slot="email", **FILLED)
+    messages, events = run(ActionConfirmDeletionInForm(), form)
+    assert responses(messages) == ["utter_confirm_deletion"]
+    assert events == [ActiveLoop(None), SlotSet("requested_slot", None)]  # the form pauses, keeping its slots
+    assert leads.get("test-user") is not None
+
+
+def test_the_deletion_question_answered_with_a_stop_erases_on_a_yes_only(leads):
+    run(ActionSaveLead(), tracker("yes", "affirm", **FILLED))
+    messages, _ = run(ActionDeleteIfYes(), tracker("no, stop, leave it", "stop", **FILLED))
+    assert responses(messages) == ["utter_nothing_deleted"] and leads.get("test-user") is not None
+    messages, _ = run(ActionDeleteIfYes(), tracker("sì, cancella tutto", "stop", **FILLED))
+    assert responses(messages) == ["utter_data_deleted"] and leads.all() == []
 
 
 def test_delete_my_data_erases_the_conversations_lead(leads):

@@ -80,8 +80,21 @@ def test_stop_keeps_nothing_and_delete_my_data_erases_the_lead(rasa_stack, store
     assert store.get(sender) is None
     rasa_stack.say(sender, "I want to talk to a human")
     assert store.get(sender)["handoff_requested"] is True
-    assert "deleted" in joined(rasa_stack.say(sender, "please delete my data")).lower()
+    assert "cannot be undone" in joined(rasa_stack.say(sender, "please delete my data"))
+    assert "haven't deleted anything" in joined(rasa_stack.say(sender, "no"))
+    assert store.get(sender)["handoff_requested"] is True  # a "no" keeps everything
+    assert "cannot be undone" in joined(rasa_stack.say(sender, "please delete my data"))
+    assert "deleted" in joined(rasa_stack.say(sender, "yes")).lower()
     assert store.get(sender) is None
+
+
+def test_delete_my_data_inside_the_form_asks_and_a_no_resumes_the_form(rasa_stack, store):
+    sender = f"prospect-{uuid.uuid4().hex[:8]}"
+    assert "channels" in joined(rasa_stack.say(sender, "we want to outsource our customer service"))
+    assert "cannot be undone" in joined(rasa_stack.say(sender, "delete my data please"))
+    reply = joined(rasa_stack.say(sender, "no"))
+    assert "haven't deleted anything" in reply and "channels" in reply  # the form asks its question again
+    assert "languages" in joined(rasa_stack.say(sender, "phone and email"))
 
 
 def test_buttons_carry_entities_that_fill_the_form(rasa_stack):
@@ -115,5 +128,6 @@ def test_german_conversation_with_an_hour_range_consent_handoff_and_deletion(ras
     assert lead["languages"] == ["german", "english"] and lead["language"] == "de"
     assert lead["company"] == "Müller Logistik GmbH"
     assert "Beratungsteam" in say("Ich möchte mit einem Menschen sprechen")
-    assert "gelöscht" in say("Bitte löschen Sie meine Daten")
+    assert "rückgängig" in say("Bitte löschen Sie meine Daten")
+    assert "gelöscht" in say("ja")
     assert store.get(sender) is None

@@ -22,8 +22,10 @@ class ProspectAnswerChecks:
     def validate_processes(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         if value:
             # The prospect's own words for the work go with the lead. (Set here: the SDK keeps only the
-            # form's own slots from the extraction.)
-            if tracker.get_slot("requested_slot") in (None, "processes"):
+            # form's own slots from the extraction.) A form resumed after "stop? no" validates its filled
+            # slots again, with no question asked: the "no" is not the description.
+            requested = tracker.get_slot("requested_slot")
+            if requested == "processes" or (requested is None and not tracker.get_slot("processes_text")):
                 return {"processes": value, "processes_text": message_text(tracker)}
             return {"processes": value}
         dispatcher.utter_message(response="utter_unknown_process")

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.common import current_language, knowledge_base
 from bot.actions.form_exit import reset_form_events
+from bot.actions.form_reading import opens_with_yes
 from bot.actions.prospect import needs_from_slots, plain_text
 from knowledge.db import make_engine, make_session_factory
 from knowledge.erasure import Eraser, has_events_table, tracker_engine
@@ -103,6 +104,29 @@ def eraser() -> Eraser:
     return Eraser(lead_store(), tracker_engine())
 
 
+class ActionConfirmDeletion(Action):
+    """ "Delete my data" asks first: erasing cannot be undone, and a misheard message must cost nothing."""
+
+    def name(self) -> str:
+        return "action_confirm_deletion"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_confirm_deletion")
+        return []
+
+
+class ActionConfirmDeletionInForm(ActionConfirmDeletion):
+    """The same question inside the form: the form pauses (as for "stop"), and a "no" resumes it."""
+
+    def name(self) -> str:
+        return "action_confirm_deletion_in_form"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        super().run(dispatcher, tracker, domain)
+        # requested_slot is cleared so that the "yes" or "no" that follows answers no question of the form.
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
 class ActionDeleteMyData(Action):
     """The lead and every stored event of the conversation; the reply says what went.
 
@@ -123,3 +147,17 @@ class ActionDeleteMyData(Action):
             # This message is not stored yet; it goes too.
             dispatcher.utter_message(response=response, messages=erased.messages + 1)
         return reset_form_events()
+
+
+class ActionDeleteIfYes(ActionDeleteMyData):
+    """The question "delete everything?" answered with words the classifier took for "stop" ("sì, cancella
+    tutto": cancel): a yes erases, anything else erases nothing."""
+
+    def name(self) -> str:
+        return "action_delete_if_yes"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        if opens_with_yes(tracker):
+            return super().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_nothing_deleted")
+        return []
