@@ -115,15 +115,20 @@ MODEL_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # A question for one of the service models in general words: "which option fits?", "che tipo di soluzione
 # sarebbe?", "welche Variante wäre das?": an interrogative, then the model noun (at most "of your" between, so
-# "what payment options ...?" is no model question). Only with work named does it ask for the model that fits
-# (knowledge.question.asks_which_model), and only in an asking sentence.
+# "what payment options ...?" is no model question), or one model named and asked whether it fits ("does a
+# call center make sense for us?", "lohnt sich ein Callcenter?"). Only with work named does it ask for the
+# model that fits (knowledge.question.asks_which_model), and only in an asking sentence.
 MODEL_CHOICE_QUESTIONS: dict[str, str] = {
-    "en": r"\b(which|what)\s+(of\s+(your|the|these)\s+)?(models?|packages?|solutions?|options?|set-?ups?"
-    r"|services?\s+would)\b",
+    "en": r"\b(which|what)\s+(of\s+(your|the|these)\s+)?(service\s+)?(models?|packages?|solutions?|options?"
+    r"|set-?ups?|services?\s+would)\b"
+    # "Does a call center make sense for us, or something else?": one model named, asked whether it fits.
+    r"|\b(a|an)\s+(call[\s-]?cent(er|re)|bpo)\b.{0,25}\b(makes?\s+sense|be\s+enough|be\s+right|fit\s+us)\b",
     "it": r"\b(quale|quali|qual\s+è\s+il|(che|quale)\s+tipo\s+di)\s+(dei\s+vostri\s+|delle\s+vostre\s+)?"
-    r"(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]|opzion[ei])\b|\bche\s+servizio\s+(sarebbe|serve|fa)\b",
-    "de": r"\b(welche[srmn]?|was\s+f(ü|ue)r\s+ein(e|en)?)\s+(ihrer\s+|eurer\s+)?(modell|servicemodell|paket"
-    r"|l(ö|oe)sung|option|variante)\b|\bwelcher\s+service\s+w(ä|ae)re\b",
+    r"(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]|opzion[ei])\b|\bche\s+servizio\s+(sarebbe|serve|fa)\b"
+    r"|\b((abbia|ha|avrebbe)\s+senso|conviene|basta)\s+(un|il)\s+(call[\s-]?center|bpo)\b",
+    "de": r"\b(welche[srmn]?|was\s+f(ü|ue)r\s+ein(e|en)?)\s+(ihrer\s+|eurer\s+)?"
+    r"((service)?modell(e|en)?|paket|l(ö|oe)sung(en)?|option(en)?|variante(n)?)\b|\bwelcher\s+service\s+w(ä|ae)re\b"
+    r"|\b(lohnt|reicht|passt|taugt)\s+(sich\s+|uns\s+)?(ein|einen|das|der)\s+(call[\s-]?center|callcenter|bpo)\b",
 }
 # Words that make an answer exclusive ("Just phone. We do have an email address, but our team handles it"),
 # and after a no do not negate ("not only phone").
@@ -164,6 +169,17 @@ FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {
     "it": ("e", "ed", "ma", "quindi", "invece", "e invece", "anche"),
     "de": ("und", "aber", "also", "und was", "wie ist es mit", "auch"),
 }
+# Words that point back at what was just said: "was it ever higher?", "were those jobs highly skilled?",
+# "and which one covers both?". In a short message that names no term they keep the previous topic in the
+# running (knowledge.question.refers_back). Not German "es"/"sie" ("gibt es", "Sie"), nor Italian "lo/la".
+REFERRING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("it", "its", "they", "them", "those", "these", "which one", "that one", "back then", "at the time",
+           "at that time", "in those days"),
+    "it": ("quei", "quegli", "quelli", "quelle", "quello", "quella", "questi", "queste", "a quei tempi",
+           "all'epoca", "in quel periodo", "quale dei", "quale di questi", "quale di queste", "quale delle"),
+    "de": ("damals", "jene", "jener", "jenen", "diese", "dieser", "diesen", "dieses", "davon", "dabei",
+           "zu der zeit", "zu dieser zeit", "welches davon", "welcher davon"),
+}  # fmt: skip
 # Words that add to an answer given before ("also German") and words that correct it ("actually 24/7"): only
 # with them does a message answering one question of the form change another one.
 ADDITIVE_WORDS: dict[str, tuple[str, ...]] = {

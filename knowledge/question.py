@@ -9,7 +9,12 @@ import re
 from dataclasses import dataclass
 
 from knowledge.glossary import Term
-from knowledge.languages import FOLLOWUP_OPENERS, MODEL_CHOICE_QUESTIONS, MODEL_CHOICE_WORDS
+from knowledge.languages import (
+    FOLLOWUP_OPENERS,
+    MODEL_CHOICE_QUESTIONS,
+    MODEL_CHOICE_WORDS,
+    REFERRING_WORDS,
+)
 from knowledge.recommender import model_for_terms
 from knowledge.text_analysis import analyzer_for, asking_sentences, opens_with
 from knowledge.work_description import mentions_phrase
@@ -46,18 +51,35 @@ def opens_like_a_followup(question: Question) -> bool:
     return opens_with(question.text, FOLLOWUP_OPENERS.get(question.language, ()))
 
 
+# A message this short that points back ("was it ever higher?") continues what was said; a longer one
+# uses "it" and "they" in questions of its own.
+REFERRING_MAX_WORDS = 8
+
+
+def refers_back(question: Question) -> bool:
+    """ "Was it ever higher?", "e a quei tempi servivano persone qualificate?": short, no term of its own, a
+    word that points at the previous answer."""
+    words = question.text.split()
+    if question.terms or len(words) > REFERRING_MAX_WORDS:
+        return False
+    return mentions_phrase(question.text, {question.language: REFERRING_WORDS.get(question.language, ())})
+
+
 def asks_which_model(question: Question) -> bool:
     """ "Which model fits if we only need a phone hotline?": a choice among the models for work the glossary
     knows. Both offices named is a classification question ("HR: front or back office, which one fits?")."""
     offices = {term.key for term in question.terms if term.kind == "office"}
     return (
-        (
-            mentions_phrase(question.text, MODEL_CHOICE_WORDS)
-            or names_a_model_choice(question.text, question.language)
-        )
+        words_ask_for_a_model(question.text, question.language)
         and len(offices) < 2
         and model_for_terms(question.needed_terms) is not None
     )
+
+
+def words_ask_for_a_model(text: str, language: str) -> bool:
+    """ "Which model ...", "what would you recommend", "abbia senso un call center o qualcos'altro": asked in
+    so many words, with or without a question mark."""
+    return mentions_phrase(text, MODEL_CHOICE_WORDS) or names_a_model_choice(text, language)
 
 
 def names_a_model_choice(text: str, language: str) -> bool:

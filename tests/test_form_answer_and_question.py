@@ -146,3 +146,12 @@ def test_an_opening_that_asks_which_model_fits_gets_that_model_before_the_next_q
     assert slots["processes"] == ["appointment_setting"]
     reply = texts(messages)[0]
     assert reply.startswith("**Call center outsourcing**") and "four models" in reply
+
+
+def test_an_opening_that_asks_for_a_model_without_a_question_mark_gets_it(action_kb):
+    text = "Mi chiedevo se per il nostro studio, solo inserimento dati, abbia senso un call center o altro."
+    named = entities("service", "inserimento dati") + entities("outsourcing_type", "call center")
+    message = tracker(text, "request_recommendation", named, active_loop="prospect_form", language="it")
+    messages, slots = form_run(message)
+    assert slots["processes"] == ["data_entry"]
+    assert texts(messages)[0].startswith("**BPO back-office**")

@@ -22,6 +22,7 @@ from knowledge.languages import (
     YES_IF_ALONE,
     YES_WORDS,
 )
+from knowledge.question import words_ask_for_a_model
 from knowledge.recommender import split_by_office
 from knowledge.text_analysis import asking_sentences, in_asking_sentence, opens_with, stated_part, unquoted
 from knowledge.work_description import (
@@ -107,6 +108,11 @@ def asks_something(tracker: Tracker) -> bool:
     """A question mark of the visitor's own: not the customers' questions quoted in an answer ("status
     queries (When will the insurer pay? What is missing?)")."""
     return "?" in unquoted(message_text(tracker))
+
+
+def asks_for_a_model(tracker: Tracker) -> bool:
+    """ "Which model fits?", also without a question mark ("mi chiedevo se abbia senso un call center")."""
+    return words_ask_for_a_model(message_text(tracker), current_language(tracker))
 
 
 def answers_then_asks(tracker: Tracker) -> bool:

@@ -33,6 +33,7 @@ from bot.actions.form_reading import (
     answers_asked_slot,
     answers_then_asks,
     asks_apart,
+    asks_for_a_model,
     asks_knowledge,
     asks_something,
     confidence_of,
@@ -142,7 +143,10 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         answered = filled_any_form_slot(events, asked, before)
         acknowledge_added_needs(dispatcher, tracker, domain, events, asked, before)
         also_asks = answered and (asked in ANSWERED_WITH_QUESTIONS or answers_then_asks(tracker))
-        if asks_something(tracker) and (asked is None or also_asks):
+        # An opening may ask which model fits without a question mark ("mi chiedevo se abbia senso un call
+        # center o qualcos'altro.").
+        asks = asks_something(tracker) or (asked is None and asks_for_a_model(tracker))
+        if asks and (asked is None or also_asks):
             # "Our support drowns in e-mails: can a BPO take that over?" starts the form, and "does BPO make
             # sense if we lack the time for the accounting?" answers "what to outsource?": answer it too.
             events += answer_question(
