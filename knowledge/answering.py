@@ -16,6 +16,7 @@ what the conversation talked about last), so this is tested without Rasa. The st
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge.content_schema import DEFAULT_VARIANT
@@ -27,6 +28,7 @@ from knowledge.question import (
     asks_which_model,
     compared_terms,
     opens_like_a_followup,
+    refers_back,
 )
 from knowledge.ranking import STRONG_MATCH, PassageRanker, passage_key
 from knowledge.recommender import model_for_terms
@@ -151,7 +153,16 @@ class Answerer:
         if comparison:
             return comparison
         elsewhere = {} if asks_one_word(question) else self._fitting_the_question_itself(question, elsewhere)
-        chosen = with_new_facts_from(elsewhere, lead_with_relevant(answer.passages, relevance), relevance)
+        leading = lead_with_relevant(answer.passages, relevance)
+
+        def adds_to(passage: Passage) -> bool:
+            """A fact the reply does not show, or words of the question it does not answer."""
+            shown = {fact for p in leading for fact in p.facts}
+            asked = asking_sentences(question.text)
+            words = self.ranker.words_only_in(asked, question.language, passage, leading)
+            return bool(set(passage.facts) - shown or words)
+
+        chosen = with_new_information(elsewhere, leading, relevance, adds_to)
         reply = self._reply(answer, chosen, subject_of(answer, question, carried))
         return self._with_fitting_model(reply, question) if topic == SERVICE_MODELS_TOPIC else reply
 
@@ -193,11 +204,12 @@ class Answerer:
         top_intent = question.top_intent
         if top_intent == FOLLOWUP_INTENT and not question.previous_topic:
             return candidates  # "and for BPO?" with nothing before: no subject's words to go on
-        words = self.ranker.best_topics(
-            question.text, question.language, WORD_CANDIDATES, WORD_CANDIDATE_MATCH
-        )
-        for topic in words:
-            candidates.setdefault(topic, 0.0)
+        # The words of what it asks, and of the whole message: context told first ("my nephew in Tirana
+        # speaks German") must not crowd out the question ("what are the hours usually like?").
+        for text in dict.fromkeys([asking_sentences(question.text), question.text]):
+            found = self.ranker.best_topics(text, question.language, WORD_CANDIDATES, WORD_CANDIDATE_MATCH)
+            for topic in found:
+                candidates.setdefault(topic, 0.0)
         return candidates
 
     def _intent_topics(self, question: Question) -> dict[str, float]:
@@ -209,7 +221,12 @@ class Answerer:
         candidates: dict[str, float] = {}
         top_intent = question.top_intent
         if top_intent == FOLLOWUP_INTENT and question.previous_topic:
-            asks_anew = not question.terms and ranked and ranked[0][1] >= NEW_QUESTION_CONFIDENCE
+            asks_anew = (
+                not question.terms
+                and ranked
+                and ranked[0][1] >= NEW_QUESTION_CONFIDENCE
+                and not refers_back(question)
+            )
             candidates[question.previous_topic] = (
                 PREVIOUS_TOPIC_PRIOR_NO_SUBJECT if asks_anew else PREVIOUS_TOPIC_PRIOR
             )
@@ -220,8 +237,10 @@ class Answerer:
                     candidates.setdefault(topic, confidence)
         if question.previous_topic:
             # Whatever the intent, the topic just talked about stays in the running: on its words alone,
-            # or with a prior when the message opens like a follow-up ("and is that number going down?").
-            prior = PREVIOUS_TOPIC_PRIOR if opens_like_a_followup(question) else 0.0
+            # or with a prior when the message opens like a follow-up ("and is that number going down?")
+            # or points back at it ("was it ever higher?").
+            continues = opens_like_a_followup(question) or refers_back(question)
+            prior = PREVIOUS_TOPIC_PRIOR if continues else 0.0
             candidates[question.previous_topic] = max(candidates.get(question.previous_topic, 0.0), prior)
         return dict(sorted(candidates.items(), key=lambda item: -item[1]))
 
@@ -264,12 +283,19 @@ class Answerer:
     def _answer_about(
         self, topic: str, language: str, subjects: list[Term], kind: str = "answer"
     ) -> Answer | None:
-        """The answer specific to the first subject with a variant or counterpart, else the default."""
-        for term in subjects:
-            answer = self._answer(topic, language, term.key, kind)
-            if answer is not None and (answer.variant != DEFAULT_VARIANT or answer.topic != topic):
-                return answer
-        return self._answer(topic, language, subjects[0].key if subjects else None, kind)
+        """The answer specific to the first subject with a variant or counterpart, else the default. Subjects
+        with different variants here ("who is more qualified, a call-center agent or a BPO employee, and who
+        earns more?") get the default answer, which speaks of both."""
+        specific = [
+            answer
+            for term in subjects
+            if (answer := self._answer(topic, language, term.key, kind)) is not None
+            and (answer.variant != DEFAULT_VARIANT or answer.topic != topic)
+        ]
+        if specific and len({answer.variant for answer in specific if answer.topic == topic}) < 2:
+            return specific[0]
+        first = subjects[0].key if subjects and not specific else None
+        return self._answer(topic, language, first, kind)
 
     def _best(
         self, question: Question, answers: list[tuple[str, Answer, float]]
@@ -338,11 +364,14 @@ def lead_with_relevant(passages: tuple[Passage, ...], relevance: dict) -> tuple[
     return tuple([*leading, *rest][: max(MAX_FOCUSED_PASSAGES, len(leading))])
 
 
-def with_new_facts_from(
-    elsewhere: dict[Passage, float], chosen: tuple[Passage, ...], relevance: dict
+def with_new_information(
+    elsewhere: dict[Passage, float],
+    chosen: tuple[Passage, ...],
+    relevance: dict,
+    adds_to: Callable[[Passage], bool],
 ) -> tuple[Passage, ...]:
     """The chosen passages, with the best passage of another candidate topic after the leading ones when it
-    fits the question almost as well and says something they do not (a fact they do not show).
+    fits the question almost as well and adds to them (`adds_to`: a fact or words of the question).
 
     "Is BPO still mostly about factories?" is history and today; "why are call-center jobs entry-level?" is
     pay and the skills the work needs. Knowledge is split by topic; a question need not be.
@@ -350,14 +379,11 @@ def with_new_facts_from(
     best = max((relevance.get(passage_key(p), 0.0) for p in chosen), default=0.0)
     if best < FOCUS_THRESHOLD:
         return chosen  # a general question: its topic's whole answer
-    shown = {fact for p in chosen for fact in p.facts}
     texts = {p.text for p in chosen}
     fitting = [
         (score, p)
         for p, score in elsewhere.items()
-        if score >= max(SUPPLEMENT_MATCH, SUPPLEMENT_SHARE * best)
-        and set(p.facts) - shown
-        and p.text not in texts
+        if score >= max(SUPPLEMENT_MATCH, SUPPLEMENT_SHARE * best) and p.text not in texts and adds_to(p)
     ]
     if not fitting:
         return chosen

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,6 +57,10 @@ class PassageIndex:
         self._titles = titles or {}
         documents = [self._document(p) for p in passages]
         self._vectors = _WordAndCharVectors(documents)
+        self._document_words = {
+            passage_key(p): frozenset(document.split())
+            for p, document in zip(passages, documents, strict=True)
+        }
         self._entries = {
             passage_key(p): _IndexedPassage(row, tuple(analyzer.normalised(k) for k in p.keywords))
             for row, p in enumerate(passages)
@@ -84,6 +89,13 @@ class PassageIndex:
         this content at all. Shared words are not ("what is the capital of France?" ~ "what is BPO?")."""
         padded = f" {self._analyzer.normalised(question)} "
         return any(f" {k} " in padded for k in self._content_keywords)
+
+    def words_only_in(self, question: str, passage: Passage, others: Iterable[Passage]) -> set[str]:
+        """The question's content words that the passage has (text, keywords, title) and the others do not:
+        what it would add to a reply made of them ("and what are the hours like?": flexible hours)."""
+        asked = set(self._analyzer.content_words(question).split())
+        theirs = set().union(*(self._document_words.get(passage_key(p), frozenset()) for p in others))
+        return (asked & self._document_words.get(passage_key(passage), frozenset())) - theirs
 
     def relevance(self, question: str, passages: list[Passage]) -> dict[PassageKey, float]:
         """For each passage, 0 (no shared words) to about 1 (the question is about exactly this)."""
@@ -209,6 +221,11 @@ class PassageRanker:
 
     def names_a_keyword(self, question: str, language: str) -> bool:
         return self.index(language).names_a_keyword(question)
+
+    def words_only_in(
+        self, question: str, language: str, passage: Passage, others: Iterable[Passage]
+    ) -> set[str]:
+        return self.index(language).words_only_in(question, passage, others)
 
     def best_topics(
         self, question: str, language: str, count: int, at_least: float = STRONG_MATCH

@@ -39,6 +39,19 @@ def test_a_one_word_question_gets_its_topic_only(qa):
     assert "cost-driven" not in reply.text
 
 
+def test_two_questions_in_one_get_a_passage_for_each(qa):
+    text = "My niece has no experience. Would a call center job suit her, and what are the hours like?"
+    reply = ask(qa, text, [("ask_skills", 0.8)], ["call center"])
+    assert reply.topic == "skills" and "entry-level" in reply.text
+    assert "flexible hours" in reply.text  # from the pay topic: its facts are shown already, not its hours
+
+
+def test_subjects_with_answers_of_their_own_get_the_answer_about_both(qa):
+    text = "Who is more qualified, a call center agent or a BPO employee, and who earns more?"
+    reply = ask(qa, text, [("ask_salaries", 0.95)], ["call center agent", "BPO"])
+    assert reply.passages[0].facts == ("A17",) and "more qualified" in reply.text
+
+
 def test_why_a_skill_matters_leads_with_the_reason_not_the_list(qa):
     reply = ask(qa, "Why would agents need emotional intelligence?", [("ask_skills", 0.9)], ["agents"])
     first = reply.passages[0].text.lower()
@@ -171,6 +184,28 @@ def test_what_about_training_keeps_the_subject(qa):
     assert (reply.topic, reply.subject) == ("training", "call_center")
 
 
+@pytest.mark.parametrize(
+    ("text", "intents", "previous_topic", "language", "expected"),
+    [
+        # Pointing back at the employment figures, not asking about salaries.
+        ("was it ever higher?", [("out_of_scope", 0.7), ("ask_salaries", 0.1)], "albania_market", "en",
+         "25,000"),
+        ("e a quei tempi le aziende erano di più?", [("ask_albania_market", 0.3), ("ask_salaries", 0.3)],
+         "albania_market", "it", "848"),
+        # "Damals" points back at the history just told; the classifier heard a skills question.
+        ("war das damals anders?", [("ask_skills", 0.5)], "history", "de", "Ausland"),
+        # "Which one" of the models just listed.
+        ("and which one covers both?", [("followup_other", 0.6), ("ask_front_back_office", 0.3)],
+         "service_models", "en", "Full BPO"),
+    ],
+)  # fmt: skip
+def test_a_short_follow_up_that_points_back_stays_on_the_topic(
+    qa, text, intents, previous_topic, language, expected
+):
+    reply = ask(qa, text, intents, language=language, previous_topic=previous_topic)
+    assert reply.topic == previous_topic and expected in reply.passages[0].text
+
+
 def test_a_new_subject_without_question_keeps_the_previous_question(qa):
     reply = ask(
         qa, "and for call centers?", [("followup_other", 0.9)], ["call centers"],
@@ -281,6 +316,13 @@ def test_a_model_question_that_names_the_work_leads_with_the_model_it_needs(
          [("ask_services", 0.6)], ["buste paga"], "it", "BPO back-office"),
         ("Nur Dateneingabe, sonst nichts. Welche Variante wäre das?", [("ask_services", 0.6)],
          ["Dateneingabe"], "de", "BPO Back-Office"),
+        # One model named and asked whether it fits, with no question mark.
+        ("Mi chiedevo se per la sola contabilità abbia senso un call center o altro.", [("ask_pricing", 0.6)],
+         ["contabilità", "call center"], "it", "BPO back-office"),
+        ("Lohnt sich ein Callcenter für unsere Buchhaltung?", [("ask_reasons_to_outsource", 0.6)],
+         ["Callcenter", "Buchhaltung"], "de", "BPO Back-Office"),
+        ("Which of your service models fits a phone line for bookings?", [("ask_services", 0.6)],
+         ["phone"], "en", "Call center outsourcing"),
     ],
 )  # fmt: skip
 def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_work(
