@@ -44,8 +44,8 @@ SETS = Path(__file__).resolve().parent / "answers"
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
 MAX_VISITOR_TURNS = 15
 MAX_ASKS = 2
-HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K")
-TUNED_HALVES = ("A", "B", "D", "E", "F", "G", "H", "I", "J", "K")
+HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L")
+TUNED_HALVES = ("A", "B", "D", "E", "F", "G", "H", "I", "J", "K", "L")
 TOKEN = "bench-" + uuid.uuid4().hex
 
 
