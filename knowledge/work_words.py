@@ -143,6 +143,14 @@ CONTACT_STAYS: dict[str, tuple[str, ...]] = {
            "diesen kontakt behalten wir", "mit mietern keinen kontakt", "mit kunden keinen kontakt",
            "mit unseren kunden keinen kontakt", "mit den kunden keinen kontakt"),
 }  # fmt: skip
+# A first word that answers "which channels?" with none, before anything else ("Keine, es gibt keinerlei
+# Kontakt zu Mandanten. ... per E-Mail mit dem Sekretariat"): the channels named after it are not the
+# customers'. Only followed by punctuation: "none of them by phone" names a channel.
+NONE_OPENINGS: dict[str, tuple[str, ...]] = {
+    "en": ("none", "nothing", "no channels", "no customers"),
+    "it": ("nessuno", "nessuna", "niente", "nulla", "nessun canale", "nessun cliente"),
+    "de": ("keine", "keiner", "gar keine", "gar keiner", "nichts", "keine kanäle", "keine kunden"),
+}  # fmt: skip
 # Words with which a prospect says the work involves no customers: then the channels question is not asked.
 INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
     "en": (
@@ -169,6 +177,10 @@ INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
         "no contact with clients",
         "not customer-facing",
         "none customer-facing",
+        "client contact stays with us",
+        "customer contact stays with us",
+        "contact with clients stays with us",
+        "contact with customers stays with us",
     ),
     "it": (
         "nessun contatto con i clienti",
@@ -182,6 +194,9 @@ INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
         "nessun contatto diretto",
         "nessun canale",
         "nessun canale clienti",
+        "il contatto con i clienti resta a noi",
+        "il contatto con i clienti lo teniamo noi",
+        "i clienti li seguiamo noi",
     ),
     "de": (
         "kein kundenkontakt",
@@ -201,6 +216,18 @@ INTERNAL_ONLY: dict[str, tuple[str, ...]] = {
         "keinen kontakt mit kunden",
         "keinen kontakt zu kunden",
         "keinen kontakt mit gästen",
+        "keinerlei kontakt",
+        "kein kontakt zu mandanten",
+        "keinen kontakt zu mandanten",
+        "kein mandantenkontakt",
+        "keinen mandantenkontakt",
+        "kein kontakt zu patienten",
+        "keinen kontakt zu patienten",
+        "mandantenkontakt bleibt",
+        "kundenkontakt bleibt",
+        "kontakt bleibt ausschließlich bei uns",
+        "kontakt bleibt ausschliesslich bei uns",
+        "kontakt bleibt bei uns",
     ),
 }
 # Words with which a description says the work is talking to customers, even when it names no service or
@@ -219,6 +246,7 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "customer questions", "questions from customers", "customer messages", "customer reviews",
         "online reviews",
         "replying to reviews", "respond to reviews", "replying to customers",
+        "all customer-facing", "everything customer-facing", "all of it customer-facing",
     ),
     "it": (
         "ci chiamano", "ci chiama", "ci telefonano", "ci telefona", "ci scrivono", "ci scrive",
@@ -228,6 +256,7 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "seguire i clienti", "seguire i nostri clienti", "assistere i clienti", "assistere i nostri clienti",
         "domande dei clienti", "messaggi dei clienti", "recensioni dei clienti", "recensioni negative",
         "recensione negativa", "rispondere alle recensioni",
+        "tutto lato cliente", "tutto a contatto con i clienti", "tutto rivolto ai clienti",
     ),
     "de": (
         "ruft an", "ruft er an", "ruft sie an", "ruft man an", "rufen an", "rufen uns an", "ruft uns an",
@@ -239,6 +268,7 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "unsere kunden betreuen", "um unsere kunden kümmern", "um unsere kunden kuemmern",
         "fragen von kunden", "kundenfragen", "kundennachrichten", "kundenbewertungen", "mieteranfragen",
         "kundenanfragen", "gästeanfragen", "gaesteanfragen",
+        "alles kundenseitig", "komplett kundenseitig", "rein kundenseitig",
     ),
 }  # fmt: skip
 # Words with which a description says the work is only talking to customers ("only talking to users, nothing

@@ -8,6 +8,7 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.form_reading import opens_with_none
 from tests.prospect_form import DOMAIN, FORM, asked, form_run
 from tests.test_actions import responses, texts, tracker
 
@@ -411,6 +412,37 @@ def test_no_customer_contact_in_answer_to_channels_leaves_only_the_internal_work
     )  # fmt: skip
     _, next_slots = form_run(then)
     assert next_slots.get("requested_slot") != "channels" and next_slots["languages"] == ["english"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Keine, es gibt keinen Kontakt zu Mandanten. Wir arbeiten per E-Mail mit dem Sekretariat.", "de"),
+        ("None. Your team would send the files to our office by e-mail.", "en"),
+        ("Nessuno: i documenti li riceverete dalla segreteria via e-mail.", "it"),
+    ],
+)
+def test_a_none_before_the_channels_named_says_there_are_no_customer_channels(action_kb, text, language):
+    message = asked(
+        "channels", text, "inform", [{"entity": "channel", "value": "e-mail"}], language=language,
+        processes=["customer_service", "data_entry"], channels=None,
+    )  # fmt: skip
+    assert extract("channels", message) == {"channels": [], "processes": ["data_entry"]}
+
+
+def test_none_of_a_channel_names_it():
+    assert not opens_with_none("None of them by phone, all by chat.")
+    assert opens_with_none("Keine. Alles intern.") and not opens_with_none("Keinen Kundenservice, nur Chat")
+
+
+def test_the_work_named_in_a_question_which_model_fits_is_the_need(action_kb):
+    text = (
+        "Wir sind ein E-Bike-Hersteller aus dem Allgäu, rund 200 Mitarbeitende. Wenn wir die Kundenhotline"
+        " und die Kreditorenbuchhaltung auslagern - was würdest du uns empfehlen?"
+    )
+    entities = [{"entity": "service", "value": v} for v in ("Kundenhotline", "Kreditorenbuchhaltung")]
+    message = tracker(text, "request_recommendation", entities, active_loop="prospect_form", language="de")
+    assert extract("processes", message) == {"processes": ["customer_service", "accounting"]}
 
 
 def test_customers_questions_quoted_in_an_answer_do_not_make_it_a_question(action_kb):

@@ -33,7 +33,7 @@ from knowledge.work_description import (
     says_front_office_only,
     without_intensifiers,
 )
-from knowledge.work_words import CONTACT_STAYS, INTERNAL_ONLY
+from knowledge.work_words import CONTACT_STAYS, INTERNAL_ONLY, NONE_OPENINGS
 
 
 def _alternatives(phrases: dict[str, tuple[str, ...]]) -> str:
@@ -137,8 +137,12 @@ def answer_text(tracker: Tracker) -> str:
 
 def said_in_the_question(tracker: Tracker, position: int) -> bool:
     """Whether a word at `position` is part of the visitor's own question ("... Do your people have
-    accounting training?"), not of the answer stated before it."""
-    return answers_then_asks(tracker) and in_asking_sentence(message_text(tracker), position)
+    accounting training?"), not of the answer stated before it. A question which model fits names the
+    work it is for ("We make e-bikes. If we outsource the hotline and the accounting, what would you
+    recommend?")."""
+    if not answers_then_asks(tracker) or asks_for_a_model(tracker):
+        return False
+    return in_asking_sentence(message_text(tracker), position)
 
 
 def is_question(tracker: Tracker) -> bool:
@@ -323,12 +327,18 @@ def only_channels(tracker: Tracker) -> set[str] | None:
     return {n.term.key for n in named if len(n.before) < len(first_sentence)} or None
 
 
+def opens_with_none(text: str) -> bool:
+    """ "Keine, es gibt keinerlei Kontakt zu Mandanten.", "None. Our staff e-mail the files": a none first."""
+    words = "|".join(re.escape(word) for words in NONE_OPENINGS.values() for word in words)
+    return re.match(rf"\s*({words})\s*([,.;:!–-]|$)", text.lower()) is not None
+
+
 def says_no_customer_channels(tracker: Tracker) -> bool:
     """In answer to "which channels?": no customer contact, before any channel is named ("no customer
     channels, you'd work with our office by internal mail"). Not "phone and chat for customers; the
     accounting has no customer contact", where the no is about the other part of the work."""
     text = message_text(tracker)
-    if mentions_phrase(without_intensifiers(text), CONTACT_STAYS):
+    if mentions_phrase(without_intensifiers(text), CONTACT_STAYS) or opens_with_none(text):
         return True  # "... by phone and e-mail, but that contact stays with our own staff"
     said_at = phrase_position(text, INTERNAL_ONLY)
     if said_at is None:
