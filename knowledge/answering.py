@@ -284,18 +284,26 @@ class Answerer:
         self, topic: str, language: str, subjects: list[Term], kind: str = "answer"
     ) -> Answer | None:
         """The answer specific to the first subject with a variant or counterpart, else the default. Subjects
-        with different variants here ("who is more qualified, a call-center agent or a BPO employee, and who
-        earns more?") get the default answer, which speaks of both."""
+        whose variants here are two of a kind ("who is more qualified, a call-center agent or a BPO
+        employee, and who earns more?": call center and BPO) get the default answer, which speaks of both;
+        "do all BPOs offer back office too?" keeps the BPO's answer."""
         specific = [
             answer
             for term in subjects
             if (answer := self._answer(topic, language, term.key, kind)) is not None
             and (answer.variant != DEFAULT_VARIANT or answer.topic != topic)
         ]
-        if specific and len({answer.variant for answer in specific if answer.topic == topic}) < 2:
+        if specific and not self._two_of_a_kind([a.variant for a in specific if a.topic == topic], language):
             return specific[0]
         first = subjects[0].key if subjects and not specific else None
         return self._answer(topic, language, first, kind)
+
+    def _two_of_a_kind(self, variants: list[str], language: str) -> bool:
+        kinds = [term.kind for key in dict.fromkeys(variants) if (term := self._term(key, language))]
+        return len(kinds) != len(set(kinds))
+
+    def _term(self, key: str, language: str) -> Term | None:
+        return self._cached(("term", key, language), self.kb.term)
 
     def _best(
         self, question: Question, answers: list[tuple[str, Answer, float]]

@@ -52,6 +52,13 @@ def test_subjects_with_answers_of_their_own_get_the_answer_about_both(qa):
     assert reply.passages[0].facts == ("A17",) and "more qualified" in reply.text
 
 
+def test_subjects_of_different_kinds_keep_the_first_ones_answer(qa):
+    # BPO (a type) and back office (an office): the BPO's answer, which says not every BPO offers both.
+    text = "Tutti i BPO offrono sia front che back office?"
+    reply = ask(qa, text, [("ask_services", 0.8)], ["BPO", "back office"], language="it")
+    assert "Non tutti i BPO" in reply.text
+
+
 def test_why_a_skill_matters_leads_with_the_reason_not_the_list(qa):
     reply = ask(qa, "Why would agents need emotional intelligence?", [("ask_skills", 0.9)], ["agents"])
     first = reply.passages[0].text.lower()
@@ -190,8 +197,8 @@ def test_what_about_training_keeps_the_subject(qa):
         # Pointing back at the employment figures, not asking about salaries.
         ("was it ever higher?", [("out_of_scope", 0.7), ("ask_salaries", 0.1)], "albania_market", "en",
          "25,000"),
-        ("e a quei tempi le aziende erano di più?", [("ask_albania_market", 0.3), ("ask_salaries", 0.3)],
-         "albania_market", "it", "848"),
+        ("e a quei tempi le aziende erano più numerose?",
+         [("ask_albania_market", 0.3), ("ask_salaries", 0.3)], "albania_market", "it", "848"),
         # "Damals" points back at the history just told; the classifier heard a skills question.
         ("war das damals anders?", [("ask_skills", 0.5)], "history", "de", "Ausland"),
         # "Which one" of the models just listed.
@@ -316,6 +323,10 @@ def test_a_model_question_that_names_the_work_leads_with_the_model_it_needs(
          [("ask_services", 0.6)], ["buste paga"], "it", "BPO back-office"),
         ("Nur Dateneingabe, sonst nichts. Welche Variante wäre das?", [("ask_services", 0.6)],
          ["Dateneingabe"], "de", "BPO Back-Office"),
+        # The two types named as the choice, with the work.
+        ("wir brauchen jemanden für die Buchhaltung und für den Chat mit Kunden – Callcenter oder BPO?",
+         [("ask_bpo_vs_call_center", 0.6)], ["Buchhaltung", "Chat", "Callcenter", "BPO"], "de",
+         "Komplett-BPO"),
         # One model named and asked whether it fits, with no question mark.
         ("Mi chiedevo se per la sola contabilità abbia senso un call center o altro.", [("ask_pricing", 0.6)],
          ["contabilità", "call center"], "it", "BPO back-office"),
