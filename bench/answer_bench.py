@@ -11,8 +11,8 @@ number; D was written blind later in that session as more development data (tune
 was written blind in the third session as development data (tuned on); F (knowledge and prospects) and G
 (knowledge only) were written blind in the sixth session as development data (tuned on), and H (knowledge
 and prospects) and I (prospects written to be hard but fair) in the seventh, likewise; J and K (knowledge and
-prospects) in the eighth and ninth, likewise. Every half is reported, and only the tuned halves' failures
-can be printed.
+prospects) in the eighth and ninth, and L (knowledge and prospects) in the tenth, likewise. Every half is
+reported, and only the tuned halves' failures can be printed.
 
 Usage: python -m bench.answer_bench [--language it] [--half A --half B] [--show-failures]
 (failures of the tuned halves only)
