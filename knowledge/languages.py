@@ -171,6 +171,18 @@ DELETION_WORDS: dict[str, tuple[str, ...]] = {
            "rimuovete", "rimuovere", "dimenticate"),
     "de": ("löschen", "lösche", "löscht", "gelöscht", "loeschen", "entfernen", "entfernt", "vergessen"),
 }  # fmt: skip
+# Words that call off what was asked for ("ok, forget it", "va bene, lascia perdere", "Okay, vergiss es"), and
+# words that keep ("keep my data"): said to "delete everything?", they delete nothing, whatever the classifier
+# made of them (it takes "ok, forget it" for a yes and "keep my data" for a request to delete).
+CALLING_OFF_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("forget it", "never mind", "nevermind", "leave it", "don't bother", "no need", "not now",
+           "changed my mind", "keep", "kept", "nothing"),
+    "it": ("lascia stare", "lascia perdere", "lasciamo stare", "lasciamo perdere", "non importa", "fa niente",
+           "non fa niente", "ho cambiato idea", "tenete", "tieni", "teneteli", "conservate", "conserva",
+           "mantenete", "nulla"),
+    "de": ("vergiss es", "vergessen sie es", "lass es", "lassen sie es", "lass mal", "schon gut", "egal",
+           "doch nicht", "lieber nicht", "behalten", "behalte", "behaltet", "aufbewahren", "nichts"),
+}  # fmt: skip
 # Words that open a follow-up ("and in 2015?", "e nel BPO?", "und beim Callcenter?"): the previous topic then
 # competes with a prior of its own, whatever the classifier says (knowledge/answering.py).
 FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {

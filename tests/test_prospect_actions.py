@@ -5,15 +5,15 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 
 from bot.actions import leads as lead_actions
 from bot.actions.form_exit import ActionCancelProspect, ActionConfirmStop
 from bot.actions.leads import (
     ActionConfirmDeletion,
     ActionConfirmDeletionInForm,
-    ActionDeleteIfYes,
     ActionDeleteMyData,
+    ActionDeleteMyDataInForm,
     ActionHandoff,
     ActionSaveLead,
 )
@@ -138,11 +138,31 @@ def test_delete_my_data_asks_first_and_erases_nothing(leads):
     assert leads.get("test-user") is not None
 
 
-def test_the_deletion_question_answered_with_a_stop_erases_on_a_yes_only(leads):
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("ok, forget it", "affirm"), ("Okay, vergiss es", "affirm"), ("ok, lascia stare", "stop"),
+     ("no, don't delete my data", "delete_my_data"), ("non cancellare i miei dati", "delete_my_data"),
+     ("keep my data", "delete_my_data"), ("no, stop, leave it", "stop")],
+)  # fmt: skip
+def test_an_answer_to_the_deletion_question_that_is_no_clear_yes_erases_nothing(leads, text, intent):
     run(ActionSaveLead(), tracker("yes", "affirm", **FILLED))
-    messages, _ = run(ActionDeleteIfYes(), tracker("no, stop, leave it", "stop", **FILLED))
-    assert responses(messages) == ["utter_nothing_deleted"] and leads.get("test-user") is not None
-    messages, _ = run(ActionDeleteIfYes(), tracker("sì, cancella tutto", "stop", **FILLED))
+    messages, events = run(ActionDeleteMyData(), tracker(text, intent, **FILLED))
+    assert responses(messages) == ["utter_nothing_deleted"] and events == []
+    assert leads.get("test-user") is not None
+
+
+def test_a_yes_the_classifier_took_for_stop_erases(leads):
+    run(ActionSaveLead(), tracker("yes", "affirm", **FILLED))
+    messages, _ = run(ActionDeleteMyData(), tracker("sì, cancella tutto", "stop", **FILLED))
+    assert responses(messages) == ["utter_data_deleted"] and leads.all() == []
+
+
+def test_inside_the_form_an_answer_that_erases_nothing_resumes_the_form(leads):
+    run(ActionSaveLead(), tracker("yes", "affirm", **FILLED))
+    messages, events = run(ActionDeleteMyDataInForm(), tracker("ok, forget it", "affirm", **FILLED))
+    assert responses(messages) == ["utter_nothing_deleted"] and events == [FollowupAction("prospect_form")]
+    assert leads.get("test-user") is not None
+    messages, _ = run(ActionDeleteMyDataInForm(), tracker("yes", "affirm", **FILLED))
     assert responses(messages) == ["utter_data_deleted"] and leads.all() == []
 
 

@@ -95,6 +95,10 @@ def test_delete_my_data_inside_the_form_asks_and_a_no_resumes_the_form(rasa_stac
     reply = joined(rasa_stack.say(sender, "no"))
     assert "haven't deleted anything" in reply and "channels" in reply  # the form asks its question again
     assert "languages" in joined(rasa_stack.say(sender, "phone and email"))
+    assert "cannot be undone" in joined(rasa_stack.say(sender, "delete my data"))
+    reply = joined(rasa_stack.say(sender, "ok, forget it"))  # no clear yes: the form goes on
+    assert "haven't deleted anything" in reply and "languages" in reply
+    assert "hours" in joined(rasa_stack.say(sender, "English"))
 
 
 def test_buttons_carry_entities_that_fill_the_form(rasa_stack):

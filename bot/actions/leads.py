@@ -5,13 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.common import current_language, knowledge_base
 from bot.actions.form_exit import reset_form_events
-from bot.actions.form_reading import opens_with_yes
 from bot.actions.prospect import needs_from_slots, plain_text
+from knowledge.confirmation import confirms_deletion
 from knowledge.db import make_engine, make_session_factory
 from knowledge.erasure import Eraser, has_events_table, tracker_engine
 from knowledge.leads import LeadData, LeadStore
@@ -128,7 +128,8 @@ class ActionConfirmDeletionInForm(ActionConfirmDeletion):
 
 
 class ActionDeleteMyData(Action):
-    """The lead and every stored event of the conversation; the reply says what went.
+    """The answer to "delete everything?": on a clear yes, the lead and every stored event of the
+    conversation go, and the reply says what went; anything else deletes nothing (knowledge.confirmation).
 
     The events of this very turn are deleted when Rasa saves it (bot/tracker_store.py).
     """
@@ -137,6 +138,10 @@ class ActionDeleteMyData(Action):
         return "action_delete_my_data"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        if not confirms_deletion(tracker.latest_message.get("text") or "", intent):
+            dispatcher.utter_message(response="utter_nothing_deleted")
+            return self.after_nothing_deleted()
         store = eraser()
         erased = store.erase_conversation(tracker.sender_id)
         if not has_events_table(store.tracker):  # conversations are not stored (in-memory tracker store)
@@ -148,16 +153,16 @@ class ActionDeleteMyData(Action):
             dispatcher.utter_message(response=response, messages=erased.messages + 1)
         return reset_form_events()
 
+    def after_nothing_deleted(self) -> list[EventType]:
+        return []
 
-class ActionDeleteIfYes(ActionDeleteMyData):
-    """The question "delete everything?" answered with words the classifier took for "stop" ("sì, cancella
-    tutto": cancel): a yes erases, anything else erases nothing."""
+
+class ActionDeleteMyDataInForm(ActionDeleteMyData):
+    """The same answer while the form is paused for the question: when nothing is deleted, the form goes on
+    where it was."""
 
     def name(self) -> str:
-        return "action_delete_if_yes"
+        return "action_delete_my_data_in_form"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        if opens_with_yes(tracker):
-            return super().run(dispatcher, tracker, domain)
-        dispatcher.utter_message(response="utter_nothing_deleted")
-        return []
+    def after_nothing_deleted(self) -> list[EventType]:
+        return [FollowupAction("prospect_form")]
