@@ -40,8 +40,17 @@ def test_free_text_is_kept_as_given_but_not_too_long():
 
 
 def test_optional_details_accept_i_dont_know():
-    assert validate("volume", "no idea", tracker("no idea", "dont_know"))[0] == {"volume": "-"}
-    assert validate("timeline", "non saprei", tracker("non saprei", "dont_know"))[0] == {"timeline": "-"}
+    no_idea = tracker("no idea", "dont_know", requested_slot="volume")
+    assert validate("volume", "no idea", no_idea)[0] == {"volume": "-"}
+    non_saprei = tracker("non saprei", "dont_know", requested_slot="timeline")
+    assert validate("timeline", "non saprei", non_saprei)[0] == {"timeline": "-"}
+
+
+def test_a_form_resumed_after_a_no_keeps_the_details_given():
+    # "Delete everything?" - "no": the form validates its filled slots again, with no question asked.
+    resumed = tracker("no", "deny", requested_slot=None, volume="2000 calls a month", timeline="in May")
+    assert validate("volume", "2000 calls a month", resumed)[0] == {"volume": "2000 calls a month"}
+    assert validate("timeline", "in May", resumed)[0] == {"timeline": "in May"}
 
 
 def test_no_consent_drops_contact_details_and_their_questions():

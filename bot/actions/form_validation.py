@@ -78,7 +78,10 @@ class ProspectAnswerChecks:
     def _free_text(
         self, slot: str, value, dispatcher, tracker: Tracker, optional: bool = False
     ) -> dict[str, Any]:
-        if optional and intent_of(tracker) in ("dont_know", "deny"):
+        # "No idea" answers this slot's own question; a form resumed after "stop? no" or "delete? no"
+        # validates its filled slots again with no question asked, and that "no" must not wipe them.
+        asked = tracker.get_slot("requested_slot") == slot
+        if optional and asked and intent_of(tracker) in ("dont_know", "deny"):
             return {slot: NOT_SPECIFIED}
         text = " ".join(str(value or "").split())
         if not text:
