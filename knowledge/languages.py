@@ -127,17 +127,25 @@ MODEL_CHOICE_QUESTIONS: dict[str, str] = {
     "en": r"\b(which|what)\s+(of\s+(your|the|these)\s+)?(service\s+)?(models?|packages?|solutions?|options?"
     r"|set-?ups?|services?\s+would)\b"
     # "Does a call center make sense for us, or something else?": one model named, asked whether it fits.
-    r"|\b(a|an)\s+(call[\s-]?cent(er|re)|bpo)\b.{0,25}\b(makes?\s+sense|be\s+enough|be\s+right|fit\s+us)\b"
-    # "... accounting AND the customer chat: call center or BPO?": the two named as the choice.
-    r"|\b(call[\s-]?cent(er|re)|bpo)\s+or\s+(an?\s+)?(call[\s-]?cent(er|re)|bpo)\b",
+    r"|\b(a|an)\s+(call[\s-]?cent(er|re)|bpo)\b.{0,25}\b(makes?\s+sense|be\s+enough|be\s+right|fit\s+us)\b",
     "it": r"\b(quale|quali|qual\s+è\s+il|(che|quale)\s+tipo\s+di)\s+(dei\s+vostri\s+|delle\s+vostre\s+)?"
     r"(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]|opzion[ei])\b|\bche\s+servizio\s+(sarebbe|serve|fa)\b"
-    r"|\b((abbia|ha|avrebbe)\s+senso|conviene|basta)\s+(un|il)\s+(call[\s-]?center|bpo)\b"
-    r"|\b(call[\s-]?center|bpo)\s+o\s+(un\s+)?(call[\s-]?center|bpo)\b",
+    r"|\b((abbia|ha|avrebbe)\s+senso|conviene|basta)\s+(un|il)\s+(call[\s-]?center|bpo)\b",
     "de": r"\b(welche[srmn]?|was\s+f(ü|ue)r\s+ein(e|en)?)\s+(ihrer\s+|eurer\s+)?"
     r"((service)?modell(e|en)?|paket|l(ö|oe)sung(en)?|option(en)?|variante(n)?)\b|\bwelcher\s+service\s+w(ä|ae)re\b"
-    r"|\b(lohnt|reicht|passt|taugt)\s+(sich\s+|uns\s+)?(ein|einen|das|der)\s+(call[\s-]?center|callcenter|bpo)\b"
-    r"|\b(call[\s-]?center|callcenter|bpo)\s+oder\s+(ein\s+)?(call[\s-]?center|callcenter|bpo)\b",
+    r"|\b(lohnt|reicht|passt|taugt)\s+(sich\s+|uns\s+)?(ein|einen|das|der)\s+(call[\s-]?center|bpo)\b",
+}
+# "... accounting AND the customer chat: call center or BPO?": the two models named as the choice. Not after
+# a question word of its own ("Who earns more, call center or BPO?" compares them; MODEL_PAIR_QUESTION_WORDS).
+MODEL_PAIR_CHOICES: dict[str, str] = {
+    "en": r"\b(call[\s-]?cent(er|re)|bpo)\s+or\s+(an?\s+)?(call[\s-]?cent(er|re)|bpo)\b",
+    "it": r"\b(call[\s-]?center|bpo)\s+o\s+(un\s+)?(call[\s-]?center|bpo)\b",
+    "de": r"\b(call[\s-]?center|bpo)\s+oder\s+(ein\s+)?(call[\s-]?center|bpo)\b",
+}
+MODEL_PAIR_QUESTION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("who", "how", "why", "when", "where", "what", "whose"),
+    "it": ("chi", "come", "perché", "perche", "quando", "dove", "quanto", "quanti", "cosa"),
+    "de": ("wer", "wie", "warum", "wieso", "weshalb", "wann", "wo", "was", "wem"),
 }
 # Words that make an answer exclusive ("Just phone. We do have an email address, but our team handles it"),
 # and after a no do not negate ("not only phone").

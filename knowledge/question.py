@@ -13,10 +13,12 @@ from knowledge.languages import (
     FOLLOWUP_OPENERS,
     MODEL_CHOICE_QUESTIONS,
     MODEL_CHOICE_WORDS,
+    MODEL_PAIR_CHOICES,
+    MODEL_PAIR_QUESTION_WORDS,
     REFERRING_WORDS,
 )
 from knowledge.recommender import model_for_terms
-from knowledge.text_analysis import analyzer_for, asking_sentences, opens_with
+from knowledge.text_analysis import analyzer_for, asking_sentences, opens_with, sentences
 from knowledge.work_description import mentions_phrase
 
 
@@ -84,8 +86,20 @@ def words_ask_for_a_model(text: str, language: str) -> bool:
 
 def names_a_model_choice(text: str, language: str) -> bool:
     """ "Which option fits?", "che tipo di soluzione sarebbe?": asked in an asking sentence of the message."""
+    asking = asking_sentences(text).lower()
     pattern = MODEL_CHOICE_QUESTIONS.get(language)
-    return bool(pattern) and re.search(pattern, asking_sentences(text).lower()) is not None
+    if pattern and re.search(pattern, asking):
+        return True
+    return any(offers_the_models_as_the_choice(sentence, language) for _, sentence, _ in sentences(asking))
+
+
+def offers_the_models_as_the_choice(sentence: str, language: str) -> bool:
+    """ "Payroll and the customer chat: call center or BPO?", not "who earns more, call center or BPO?"."""
+    pair = re.search(MODEL_PAIR_CHOICES.get(language, r"(?!)"), sentence)
+    if pair is None:
+        return False
+    asked_before = set(re.findall(r"\w+", sentence[: pair.start()]))
+    return not asked_before.intersection(MODEL_PAIR_QUESTION_WORDS.get(language, ()))
 
 
 def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:

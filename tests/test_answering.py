@@ -327,6 +327,8 @@ def test_a_model_question_that_names_the_work_leads_with_the_model_it_needs(
         ("wir brauchen jemanden für die Buchhaltung und für den Chat mit Kunden – Callcenter oder BPO?",
          [("ask_bpo_vs_call_center", 0.6)], ["Buchhaltung", "Chat", "Callcenter", "BPO"], "de",
          "Komplett-BPO"),
+        ("Payroll plus the customer chat: call center or BPO?", [("ask_bpo_vs_call_center", 0.6)],
+         ["payroll", "chat", "call center", "BPO"], "en", "Full BPO"),
         # One model named and asked whether it fits, with no question mark.
         ("Mi chiedevo se per la sola contabilità abbia senso un call center o altro.", [("ask_pricing", 0.6)],
          ["contabilità", "call center"], "it", "BPO back-office"),
@@ -368,6 +370,13 @@ def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_wo
         # Both offices named: a classification question.
         ("HR: front office or back office, which model fits it?", [("ask_service_office", 0.8)],
          ["HR", "front office", "back office"], "en"),
+        # The two types compared by a question of its own, not offered as the choice.
+        ("Who earns more in customer service, call center or BPO?", [("ask_salaries", 0.8)],
+         ["customer service", "call center", "BPO"], "en"),
+        ("Chi guadagna di più nel servizio clienti, call center o BPO?", [("ask_salaries", 0.8)],
+         ["servizio clienti", "call center", "BPO"], "it"),
+        ("Wer verdient im Kundenservice mehr, Callcenter oder BPO?", [("ask_salaries", 0.8)],
+         ["Kundenservice", "Callcenter", "BPO"], "de"),
     ],
 )  # fmt: skip
 def test_questions_that_do_not_ask_to_choose_a_model_give_the_models_no_prior(
