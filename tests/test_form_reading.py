@@ -432,7 +432,20 @@ def test_a_none_before_the_channels_named_says_there_are_no_customer_channels(ac
 
 def test_none_of_a_channel_names_it():
     assert not opens_with_none("None of them by phone, all by chat.")
-    assert opens_with_none("Keine. Alles intern.") and not opens_with_none("Keinen Kundenservice, nur Chat")
+    assert opens_with_none("Keine. Alles intern.") and opens_with_none("nothing, it's all in our ERP")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "channel"),
+    [("Nothing, just phone.", "en", "phone", "phone"), ("Keine, nur Telefon.", "de", "Telefon", "phone"),
+     ("Niente, solo chat.", "it", "chat", "chat")],
+)  # fmt: skip
+def test_a_none_then_only_one_channel_names_that_channel(action_kb, text, language, surface, channel):
+    message = asked(
+        "channels", text, "inform", [{"entity": "channel", "value": surface}], language=language,
+        processes=["customer_service"], channels=None,
+    )  # fmt: skip
+    assert extract("channels", message)["channels"] == [channel]
 
 
 def test_the_work_named_in_a_question_which_model_fits_is_the_need(action_kb):

@@ -115,6 +115,13 @@ def asks_for_a_model(tracker: Tracker) -> bool:
     return words_ask_for_a_model(message_text(tracker), current_language(tracker))
 
 
+def asks_for_a_model_in_the_question(tracker: Tracker) -> bool:
+    """Which model fits, asked in the sentences that ask: not "We need payroll, not sure which model fits.
+    Do your people have accounting training?", whose question is about the training."""
+    asking = asking_sentences(message_text(tracker))
+    return words_ask_for_a_model(asking, current_language(tracker))
+
+
 def answers_then_asks(tracker: Tracker) -> bool:
     """An answer stated in sentences of its own, then a question of the visitor's own: the answer is
     read as usual from what is stated, and the question is answered too."""
@@ -140,7 +147,7 @@ def said_in_the_question(tracker: Tracker, position: int) -> bool:
     accounting training?"), not of the answer stated before it. A question which model fits names the
     work it is for ("We make e-bikes. If we outsource the hotline and the accounting, what would you
     recommend?")."""
-    if not answers_then_asks(tracker) or asks_for_a_model(tracker):
+    if not answers_then_asks(tracker) or asks_for_a_model_in_the_question(tracker):
         return False
     return in_asking_sentence(message_text(tracker), position)
 
@@ -317,7 +324,8 @@ def only_channels(tracker: Tracker) -> set[str] | None:
     email address for claims but our own team handles that"), or None when it does not say so."""
     text = message_text(tracker)
     first_sentence = re.split(r"[.!?;]", text, maxsplit=1)[0]
-    words = re.findall(r"[\w']+", first_sentence.lower())
+    # Punctuation stays a token: in "Keine, nur Telefon" the "nur" follows a comma, not the no.
+    words = re.findall(r"[\w']+|[,;:–-]", first_sentence.lower())
     only = ONLY_WORDS.get(current_language(tracker), ())
     # "Not only phone: also chat and e-mail" lists more.
     after_no = [bool(ANY_NEGATION.intersection(words[i - 1 : i])) for i in range(len(words))]
@@ -338,8 +346,10 @@ def says_no_customer_channels(tracker: Tracker) -> bool:
     channels, you'd work with our office by internal mail"). Not "phone and chat for customers; the
     accounting has no customer contact", where the no is about the other part of the work."""
     text = message_text(tracker)
-    if mentions_phrase(without_intensifiers(text), CONTACT_STAYS) or opens_with_none(text):
+    if mentions_phrase(without_intensifiers(text), CONTACT_STAYS):
         return True  # "... by phone and e-mail, but that contact stays with our own staff"
+    if opens_with_none(text):
+        return only_channels(tracker) is None  # "Nothing, just phone." names the one channel
     said_at = phrase_position(text, INTERNAL_ONLY)
     if said_at is None:
         return False
