@@ -29,6 +29,7 @@ from knowledge.text_analysis import (
     is_set_aside,
     opens_with,
 )
+from knowledge.typos import known_words
 
 logger = logging.getLogger(__name__)
 # Below this confidence a knowledge intent for a statement that names a service is read as a need.
@@ -242,9 +243,11 @@ class ActionAnswerExamples(Action):
 
 
 def warm_up() -> None:
-    """Build the passage indexes (spaCy's lemma tables take seconds to load) before the first question."""
+    """Build the passage indexes and read the word lists of the typo check (spaCy's lemma tables take
+    seconds to load) before the first question."""
     try:
         for language in SUPPORTED_LANGUAGES:
+            known_words(language)
             answerer().ranker.index(language)
     except Exception:  # no database yet: the first question builds them instead
         logger.debug("passage indexes not warmed up", exc_info=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from knowledge.glossary import Term
 from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from knowledge.queries import KnowledgeBase
 from knowledge.text_analysis import is_negated, only_joins
+from knowledge.typos import misspelt_terms
 from knowledge.work_description import (
     compound_heads,
     describes_the_company,
@@ -28,6 +30,9 @@ logger = logging.getLogger(__name__)
 ENTITY_KINDS = ("service", "channel", "language", "office", "outsourcing_type", "role", "hours")
 # Compounds name work and channels ("Honorarrechnungen", "Störungshotline"); "werktäglich" is no hours term.
 COMPOUND_KINDS = ("service", "channel")
+# A typo in a word for the work, a channel or an office is read as that word ("Lohnabrechung"); not in
+# languages or hours, whose words lie a letter apart ("English", "Englisch").
+TYPO_KINDS = ("service", "channel", "office")
 
 
 @lru_cache(maxsize=1)
@@ -60,8 +65,8 @@ class NamedTerm:
 def named_terms(
     tracker: Tracker, kb: KnowledgeBase, kinds: tuple[str, ...] = ENTITY_KINDS
 ) -> list[NamedTerm]:
-    """The glossary terms of the latest message in order: the entity ruler's, and German compounds ending
-    in a glossary word ("Honorarrechnungen") that the ruler cannot see."""
+    """The glossary terms of the latest message in order: the entity ruler's, and those it cannot see
+    (German compounds, typos)."""
     language = current_language(tracker)
     text = tracker.latest_message.get("text") or ""
     # Read once: the form asks for the terms of each kind of every message, and surfaces and terms only
@@ -73,11 +78,10 @@ def named_terms(
         if entity.get("entity") in kinds and isinstance(entity.get("value"), str)
     ]
     covered = [(start, end) for _, start, end in spans if isinstance(start, int) and isinstance(end, int)]
-    compound_kinds = tuple(kind for kind in kinds if kind in COMPOUND_KINDS)
-    surfaces = _one_word_surfaces(kb, language, compound_kinds, digest) if compound_kinds else {}
-    for key, start, end in compound_heads(text, language, surfaces):
+    for key, start, end in _terms_the_ruler_cannot_see(kb, text, language, kinds, digest):
         if not any(start < other_end and other_start < end for other_start, other_end in covered):
             spans.append((key, start, end))
+            covered.append((start, end))
     named = []
     for value, start, end in sorted(spans, key=lambda span: span[1] if isinstance(span[1], int) else 0):
         term = _term_named(kb, value, language, digest)
@@ -91,6 +95,22 @@ def named_terms(
 
 
 @lru_cache(maxsize=4096)
+def _terms_the_ruler_cannot_see(
+    kb: KnowledgeBase, text: str, language: str, kinds: tuple[str, ...], digest: str | None
+) -> Iterator[tuple[str, int, int]]:
+    """German compounds ending in a glossary word ("Honorarrechnungen"), then words one typo away from one
+    ("Lohnabrechung"): (term key, start, end)."""
+    compound_kinds = tuple(kind for kind in kinds if kind in COMPOUND_KINDS)
+    if compound_kinds:
+        yield from compound_heads(text, language, _one_word_surfaces(kb, language, compound_kinds, digest))
+    typo_kinds = tuple(kind for kind in kinds if kind in TYPO_KINDS)
+    if typo_kinds:
+        near = _one_word_surfaces(kb, language, typo_kinds, digest)
+        yield from misspelt_terms(
+            text, language, near, _one_word_surfaces(kb, language, ENTITY_KINDS, digest)
+        )
+
+
 def _term_named(kb: KnowledgeBase, value: str, language: str, digest: str | None) -> Term | None:
     """The term a surface form (or, for a compound's head, a term key) names, per content version."""
     return kb.resolve_term(value, language) or kb.term(value, language)
