@@ -94,7 +94,6 @@ def named_terms(
     return named
 
 
-@lru_cache(maxsize=4096)
 def _terms_the_ruler_cannot_see(
     kb: KnowledgeBase, text: str, language: str, kinds: tuple[str, ...], digest: str | None
 ) -> Iterator[tuple[str, int, int]]:
@@ -111,6 +110,7 @@ def _terms_the_ruler_cannot_see(
         )
 
 
+@lru_cache(maxsize=4096)
 def _term_named(kb: KnowledgeBase, value: str, language: str, digest: str | None) -> Term | None:
     """The term a surface form (or, for a compound's head, a term key) names, per content version."""
     return kb.resolve_term(value, language) or kb.term(value, language)
