@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.common import current_language, knowledge_base
 from bot.actions.form_exit import reset_form_events
+from bot.actions.form_reading import intent_of, message_text
 from bot.actions.prospect import needs_from_slots, plain_text
 from knowledge.confirmation import confirms_deletion
 from knowledge.db import make_engine, make_session_factory
@@ -138,8 +139,7 @@ class ActionDeleteMyData(Action):
         return "action_delete_my_data"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-        if not confirms_deletion(tracker.latest_message.get("text") or "", intent):
+        if not confirms_deletion(message_text(tracker), intent_of(tracker)):
             dispatcher.utter_message(response="utter_nothing_deleted")
             return self.after_nothing_deleted()
         store = eraser()
