@@ -1,33 +1,60 @@
-"""Reading the answer to a question that cannot be undone ("Delete everything?"): only a clear yes counts.
+"""Reading a yes: to "may we contact you?", "is this summary correct?" and, strictest, "delete everything?".
 
-Plain text and intent names, tested without Rasa. The classifier's intent is a hint, not the verdict: it took
-"ok, forget it" for a yes, "keep my data" and "non cancellare i miei dati" for requests to delete, and
-"sì, cancella tutto" for "stop".
+Plain text and intent names, tested without Rasa. For deletion the classifier's intent is a hint, not the
+verdict: it took "ok, forget it" for a yes, "keep my data" and "non cancellare i miei dati" for requests to
+delete, and "sì, cancella tutto" for "stop".
 """
 
 from __future__ import annotations
 
 import re
 
-from knowledge.languages import ANY_NEGATION, CALLING_OFF_WORDS, YES_WORDS
+from knowledge.languages import ANY_NEGATION, CALLING_OFF_WORDS, YES_IF_ALONE, YES_WORDS
 from knowledge.work_description import mentions_phrase
 
 # Intents that may carry a yes to "delete everything?".
 YES_INTENTS = frozenset({"affirm", "delete_my_data"})
-_STRICT_YES = re.compile(
-    r"\W*(?:" + "|".join(re.escape(word) for words in YES_WORDS.values() for word in words) + r")\b"
+
+
+def _alternatives(phrases: dict[str, tuple[str, ...]]) -> str:
+    """A regex alternation of the phrases of every language, longest first ("that's correct" before
+    "right")."""
+    words = sorted({word for words in phrases.values() for word in words}, key=len, reverse=True)
+    return "|".join(map(re.escape, words))
+
+
+# A yes word at the start of a message, in any language.
+_YES_WORD_OPENING = re.compile(rf"\W*(?:{_alternatives(YES_WORDS)})\b")
+# ... or a word that is a yes only when nothing follows it but punctuation ("ok.", not "ok so what ...").
+_YES_OPENING = re.compile(
+    rf"\W*(?:(?:{_alternatives(YES_WORDS)})\b|(?:{_alternatives(YES_IF_ALONE)})\s*(?:[,.!;:–-]|$))"
 )
+
+
+def _normalised(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def _first_sentence_says_no(text: str) -> bool:
+    first_sentence = re.split(r"[.?!]", text, maxsplit=1)[0]
+    return bool(ANY_NEGATION.intersection(re.findall(r"[\w']+", first_sentence)))
+
+
+def opens_with_yes(text: str) -> bool:
+    """ "Yes, that's correct. Would your staff have legal qualifications?" says yes before it asks, in any
+    language (a short "ok" may be taken for another one); not "yes, but not by phone"."""
+    lowered = _normalised(text)
+    return not _first_sentence_says_no(lowered) and bool(_YES_OPENING.match(lowered))
 
 
 def confirms_deletion(text: str, intent: str) -> bool:
     """A yes or "delete" said again, with no no and nothing that calls it off; a message the classifier took
     for "stop" counts only when it opens with a yes word ("sì, cancella tutto", not "ok, lascia stare")."""
-    lowered = text.lower().replace("’", "'")
-    first_sentence = re.split(r"[.?!]", lowered, maxsplit=1)[0]
-    if ANY_NEGATION.intersection(re.findall(r"[\w']+", first_sentence)):
+    lowered = _normalised(text)
+    if _first_sentence_says_no(lowered):
         return False  # "no, don't delete my data", "nein, bitte nichts löschen", "non cancellare"
     if mentions_phrase(lowered, CALLING_OFF_WORDS):
         return False
     if intent in YES_INTENTS:
         return True
-    return intent == "stop" and _STRICT_YES.match(lowered) is not None
+    return intent == "stop" and _YES_WORD_OPENING.match(lowered) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.confirmation import confirms_deletion
+from knowledge.confirmation import confirms_deletion, opens_with_yes
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,32 @@ def test_a_clear_yes_confirms(text, intent):
 )  # fmt: skip
 def test_anything_else_deletes_nothing(text, intent):
     assert not confirms_deletion(text, intent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes, that's correct. Would your staff have legal qualifications?",
+        "Sì potete contattarmi",
+        "ok.",
+        "Genau, passt so",
+        "Ja, gerne",
+    ],
+)
+def test_a_yes_before_anything_else_is_a_yes(text):
+    assert opens_with_yes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes, but not by phone",
+        "ok so what does it cost?",
+        "Stimmt es, dass BPO teurer ist?",
+        "Si può fare?",
+        "No, non ancora",
+        "Right now, where are you based?",
+    ],
+)
+def test_a_yes_word_that_starts_something_else_is_no_yes(text):
+    assert not opens_with_yes(text)

@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 
 from bot.actions.common import current_language, form_asks_for, knowledge_base, named_terms
 from bot.actions.form_slots import NEEDS_SLOTS
+from knowledge.confirmation import opens_with_yes as yes_opening
 from knowledge.languages import (
     ADDITIVE_WORDS,
     ANY_NEGATION,
@@ -19,8 +20,6 @@ from knowledge.languages import (
     ONLY_WORDS,
     QUESTION_OPENERS,
     QUESTION_WORDS,
-    YES_IF_ALONE,
-    YES_WORDS,
 )
 from knowledge.question import words_ask_for_a_model
 from knowledge.recommender import split_by_office
@@ -34,19 +33,6 @@ from knowledge.work_description import (
     without_intensifiers,
 )
 from knowledge.work_words import CONTACT_STAYS, INTERNAL_ONLY, NONE_OPENINGS
-
-
-def _alternatives(phrases: dict[str, tuple[str, ...]]) -> str:
-    """A regex alternation of the phrases of every language, longest first ("that's correct" before
-    "right")."""
-    words = sorted({word for words in phrases.values() for word in words}, key=len, reverse=True)
-    return "|".join(map(re.escape, words))
-
-
-# A yes at the start of a message, in any language.
-YES_OPENING = re.compile(
-    rf"\W*(?:(?:{_alternatives(YES_WORDS)})\b|(?:{_alternatives(YES_IF_ALONE)})\s*(?:[,.!;:–-]|$))"
-)
 
 # Words an answer states before the visitor's own question, at least: "Payroll and HR admin for our 150 staff.
 # Do your people have accounting training?" answers, "Hi. Is payroll back office?" does not.
@@ -310,13 +296,8 @@ def with_implied_processes(
 
 
 def opens_with_yes(tracker: Tracker) -> bool:
-    """ "Yes, that's correct. Would your staff have legal qualifications?" says yes before it asks, in any
-    language (a short "ok" may be taken for another one); not "yes, but not by phone"."""
-    text = message_text(tracker).lower().replace("’", "'")
-    first_sentence = re.split(r"[.?!]", text, maxsplit=1)[0]
-    if ANY_NEGATION.intersection(re.findall(r"[\w']+", first_sentence)):
-        return False
-    return bool(YES_OPENING.match(text))
+    """The message says yes before anything else (knowledge.confirmation)."""
+    return yes_opening(message_text(tracker))
 
 
 def only_channels(tracker: Tracker) -> set[str] | None:
