@@ -24,6 +24,8 @@ from knowledge.passage_selection import lead_with_relevant, with_new_information
 from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef
 from knowledge.question import (
     Question,
+    about_the_past,
+    asks_about_the_past,
     asks_one_word,
     asks_which_model,
     compared_terms,
@@ -49,6 +51,8 @@ FOLLOWUP_INTENT = "followup_other"
 # The topic that presents the four service models: a question there that names the work ("which model for
 # e-mail, chat and accounting?") is answered with the model that work needs first.
 SERVICE_MODELS_TOPIC = "service_models"
+# The topic that tells how BPO and call centers began.
+HISTORY_TOPIC = "history"
 # A question asking which model to choose gives that topic this prior: it wins over topics the classifier or
 # a shared word suggests ("Kundenkontakt" in the reasons), while another topic that both the classifier and
 # the words clearly favour can still win (it is a prior, not the only candidate).
@@ -56,6 +60,12 @@ MODEL_CHOICE_PRIOR = 1.0
 # "And for BPO?" (a new subject): the previous question is the likely one. "And what do they earn?" (no
 # subject): a new question, so the previous topic is only a weak candidate beside the intents suggested.
 PREVIOUS_TOPIC_PRIOR = 0.5
+# ... and more than any classifier confidence, for a follow-up of the history that asks about the past (the
+# classifier hears "did those jobs need skilled staff?" as a question about skills).
+PAST_FOLLOWUP_PRIOR = 1.5
+# A question about the past favours, by this much relevance, the passages whose keywords are about the past
+# ("back then", "damals"): "did those jobs need skilled staff?" asks about the early workforce, not today's.
+PAST_PASSAGE_BONUS = 0.05
 # A term-specific answer counts as a clear match for a message the classifier took for something else when
 # the topic still had this much of its confidence.
 NAMED_TERM_PRIOR = 0.2
@@ -232,6 +242,8 @@ class Answerer:
             # or points back at it ("was it ever higher?").
             continues = opens_like_a_followup(question) or refers_back(question)
             prior = PREVIOUS_TOPIC_PRIOR if continues else 0.0
+            if continues and question.previous_topic == HISTORY_TOPIC and asks_about_the_past(question):
+                prior = PAST_FOLLOWUP_PRIOR  # "did those jobs need skilled staff?" asks about then
             candidates[question.previous_topic] = max(candidates.get(question.previous_topic, 0.0), prior)
         return dict(sorted(candidates.items(), key=lambda item: -item[1]))
 
@@ -303,6 +315,11 @@ class Answerer:
         passages, and those of the other candidates' passages."""
         passages = [p for _, answer, _ in answers for p in answer.passages]
         relevance = self.ranker.relevance(question.text, question.language, passages)
+        if asks_about_the_past(question):
+            relevance = {
+                passage_key(p): relevance[passage_key(p)] + PAST_PASSAGE_BONUS * about_the_past(p)
+                for p in passages
+            }
 
         def score(candidate: tuple[str, Answer, float]) -> float:
             _, answer, prior = candidate

@@ -127,13 +127,21 @@ MODEL_CHOICE_QUESTIONS: dict[str, str] = {
     "en": r"\b(which|what)\s+(of\s+(your|the|these)\s+)?(service\s+)?(models?|packages?|solutions?|options?"
     r"|set-?ups?|services?\s+would)\b"
     # "Does a call center make sense for us, or something else?": one model named, asked whether it fits.
-    r"|\b(a|an)\s+(call[\s-]?cent(er|re)|bpo)\b.{0,25}\b(makes?\s+sense|be\s+enough|be\s+right|fit\s+us)\b",
+    r"|\b(a|an)\s+(call[\s-]?cent(er|re)|bpo)\b.{0,25}\b(makes?\s+sense|be\s+enough|be\s+right|fit\s+us)\b"
+    # "... what's that service called?", "can you do both in one package?"
+    r"|\bwhat\b[^.?!]{0,25}\b(service|model|package|offering|set-?up)\b[^.?!]{0,15}\bcalled\b"
+    r"|\bwhat\s+do\s+you\s+call\s+(that|this|such)\b"
+    r"|\b(in|as|under)\s+(one|a\s+single)\s+(package|contract|bundle|provider)\b",
     "it": r"\b(quale|quali|qual\s+è\s+il|(che|quale)\s+tipo\s+di)\s+(dei\s+vostri\s+|delle\s+vostre\s+)?"
     r"(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]|opzion[ei])\b|\bche\s+servizio\s+(sarebbe|serve|fa)\b"
-    r"|\b((abbia|ha|avrebbe)\s+senso|conviene|basta)\s+(un|il)\s+(call[\s-]?center|bpo)\b",
+    r"|\b((abbia|ha|avrebbe)\s+senso|conviene|basta)\s+(un|il)\s+(call[\s-]?center|bpo)\b"
+    r"|\bche\s+soluzion[ei]\s+(avete|offrite|proponete|ci\s+proponete|mi\s+proponete)\b"
+    r"|\b(in|con)\s+un\s+(unico|solo)\s+(pacchetto|contratto|fornitore)\b|\bcome\s+si\s+chiama\s+(questo|quel)\b",
     "de": r"\b(welche[srmn]?|was\s+f(ü|ue)r\s+ein(e|en)?)\s+(ihrer\s+|eurer\s+)?"
     r"((service)?modell(e|en)?|paket|l(ö|oe)sung(en)?|option(en)?|variante(n)?)\b|\bwelcher\s+service\s+w(ä|ae)re\b"
-    r"|\b(lohnt|reicht|passt|taugt)\s+(sich\s+|uns\s+)?(ein|einen|das|der)\s+(call[\s-]?center|bpo)\b",
+    r"|\b(lohnt|reicht|passt|taugt)\s+(sich\s+|uns\s+)?(ein|einen|das|der)\s+(call[\s-]?center|bpo)\b"
+    r"|\b(in|mit)\s+einem\s+(paket|vertrag)\b|\baus\s+einer\s+hand\b"
+    r"|\bwie\s+(hei(ß|ss)t|nennt\s+man)\s+(das|so\s+etwas|sowas)\b",
 }
 # "... accounting AND the customer chat: call center or BPO?": the two models named as the choice. Not after
 # a question word of its own ("Who earns more, call center or BPO?" compares them; MODEL_PAIR_QUESTION_WORDS).
@@ -198,6 +206,18 @@ FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {
     "it": ("e", "ed", "ma", "quindi", "invece", "e invece", "anche"),
     "de": ("und", "aber", "also", "und was", "wie ist es mit", "auch"),
 }
+# Words that ask about the past: "did those jobs need skilled staff?" after the history asks about then, not
+# about today's workforce (knowledge.question.asks_about_the_past).
+PAST_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("did", "were", "was", "used to", "back then", "at the time", "at that time", "in those days",
+           "originally", "at first", "in the beginning", "in the early days"),
+    "it": ("all'epoca", "allora", "a quei tempi", "in passato", "agli inizi", "all'inizio", "inizialmente",
+           "serviva", "servivano", "bisognava", "era", "erano", "c'era", "c'erano", "dovevano", "veniva",
+           "venivano"),
+    "de": ("damals", "früher", "frueher", "anfangs", "am anfang", "ursprünglich", "urspruenglich", "brauchte",
+           "brauchten", "war", "waren", "hatte", "hatten", "musste", "mussten", "zu der zeit",
+           "zu dieser zeit"),
+}  # fmt: skip
 # Words that point back at what was just said: "was it ever higher?", "were those jobs highly skilled?",
 # "and which one covers both?". In a short message that names no term they keep the previous topic in the
 # running (knowledge.question.refers_back). Not German "es"/"sie" ("gibt es", "Sie"), nor Italian "lo/la".

@@ -15,8 +15,10 @@ from knowledge.languages import (
     MODEL_CHOICE_WORDS,
     MODEL_PAIR_CHOICES,
     MODEL_PAIR_QUESTION_WORDS,
+    PAST_CUES,
     REFERRING_WORDS,
 )
+from knowledge.queries import Passage
 from knowledge.recommender import model_for_terms
 from knowledge.text_analysis import analyzer_for, asking_sentences, opens_with, sentences
 from knowledge.work_description import mentions_phrase
@@ -65,6 +67,18 @@ def refers_back(question: Question) -> bool:
     if question.terms or len(words) > REFERRING_MAX_WORDS:
         return False
     return mentions_phrase(question.text, {question.language: REFERRING_WORDS.get(question.language, ())})
+
+
+def asks_about_the_past(question: Question) -> bool:
+    """ "Did those jobs need a highly skilled workforce?", "Brauchte man dafür damals gut ausgebildete
+    Leute?"."""
+    return mentions_phrase(question.text, {question.language: PAST_CUES.get(question.language, ())})
+
+
+def about_the_past(passage: Passage) -> bool:
+    """The passage's keywords say it tells the past ("back then", "all'epoca", "damals")."""
+    cues = PAST_CUES.get(passage.language, ())
+    return any(keyword.lower() in cues for keyword in passage.keywords)
 
 
 def asks_which_model(question: Question) -> bool:

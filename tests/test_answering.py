@@ -213,6 +213,24 @@ def test_a_short_follow_up_that_points_back_stays_on_the_topic(
     assert reply.topic == previous_topic and expected in reply.passages[0].text
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Did those jobs need a highly skilled workforce?", "en", "skilled"),
+     ("Brauchte man dafür damals top ausgebildete Leute?", "de", "qualifiziert"),
+     ("E all'epoca servivano persone qualificate?", "it", "qualificat")],
+)  # fmt: skip
+def test_a_follow_up_of_the_history_in_the_past_tense_asks_about_then(qa, text, language, expected):
+    # The classifier hears a skills question (0.98); the question is about the early workforce.
+    reply = ask(qa, text, [("ask_skills", 0.98)], language=language, previous_topic="history")
+    assert reply.topic == "history" and "A6" in reply.passages[0].facts and expected in reply.text
+
+
+def test_the_same_question_in_the_present_tense_gets_todays_workforce(qa):
+    reply = ask(qa, "Do those jobs need a highly skilled workforce?", [("ask_skills", 0.98)],
+                previous_topic="history")  # fmt: skip
+    assert reply.topic == "skills"
+
+
 def test_a_new_subject_without_question_keeps_the_previous_question(qa):
     reply = ask(
         qa, "and for call centers?", [("followup_other", 0.9)], ["call centers"],
@@ -336,6 +354,13 @@ def test_a_model_question_that_names_the_work_leads_with_the_model_it_needs(
          ["Callcenter", "Buchhaltung"], "de", "BPO Back-Office"),
         ("Which of your service models fits a phone line for bookings?", [("ask_services", 0.6)],
          ["phone"], "en", "Call center outsourcing"),
+        # Both kinds of work, asked what the one service for them is called or whether one package does.
+        ("Customer service plus our bookkeeping: what would that package be called?", [("ask_services", 0.6)],
+         ["customer service", "bookkeeping"], "en", "Full BPO"),
+        ("Vorremmo affidarvi il servizio clienti e le buste paga in un unico contratto: si può fare?",
+         [("ask_services", 0.6)], ["servizio clienti", "buste paga"], "it", "BPO completo"),
+        ("Kundenservice am Telefon und dazu die Lohnabrechnung: bekommen wir das aus einer Hand?",
+         [("ask_services", 0.6)], ["Kundenservice", "Lohnabrechnung"], "de", "Komplett-BPO"),
     ],
 )  # fmt: skip
 def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_work(
