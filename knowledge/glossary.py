@@ -30,10 +30,18 @@ class Term:
 LANGUAGE_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{2})(?![A-Za-z])")
 
 
+# "it en es", "de/en": a message of nothing but two-letter codes, in any case.
+ONLY_CODES = re.compile(r"\W*(?:[A-Za-z]{2}(?:\W+|$))+")
+
+
 def languages_by_code(text: str, languages: Iterable[Term]) -> list[tuple[str, int]]:
-    """(term key, position) of each language whose ISO code the text writes in capitals (only for an
-    answer to "which languages?": "IT" elsewhere is information technology)."""
+    """(term key, position) of each language whose ISO code the text writes in capitals, or in any case when
+    the text is nothing but codes ("it en es"). Only for an answer to "which languages?": "IT" elsewhere is
+    information technology."""
     by_code = {term.code.upper(): term.key for term in languages if term.code}
+    if ONLY_CODES.fullmatch(text):
+        codes = [m for m in re.finditer(r"[A-Za-z]{2}", text) if m.group().upper() in by_code]
+        return [(by_code[m.group().upper()], m.start()) for m in codes]
     return [(by_code[m.group(1)], m.start()) for m in LANGUAGE_CODE.finditer(text) if m.group(1) in by_code]
 
 

@@ -158,9 +158,9 @@ MODEL_PAIR_QUESTION_WORDS: dict[str, tuple[str, ...]] = {
 # Words that make an answer exclusive ("Just phone. We do have an email address, but our team handles it"),
 # and after a no do not negate ("not only phone").
 ONLY_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("only", "just", "solely", "exclusively"),
-    "it": ("solo", "soltanto", "solamente", "esclusivamente", "unicamente"),
-    "de": ("nur", "bloß", "bloss", "ausschließlich", "ausschliesslich", "lediglich"),
+    "en": ("only", "just", "solely", "exclusively", "strictly", "purely"),
+    "it": ("solo", "soltanto", "solamente", "esclusivamente", "unicamente", "strettamente"),
+    "de": ("nur", "bloß", "bloss", "ausschließlich", "ausschliesslich", "lediglich", "rein", "strikt"),
 }
 # Words that open a yes: "Yes, that's correct. How do you handle GDPR?" confirms and asks. YES_WORDS may go
 # straight on ("Sì potete contattarmi"); YES_IF_ALONE also start questions ("Si può ...?", "Stimmt es, dass

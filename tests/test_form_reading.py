@@ -378,6 +378,7 @@ def test_a_question_that_only_starts_like_a_yes_confirms_nothing(action_kb, text
         ("EN. maybe ES later", ["english", "spanish"]),
         ("IT + EN, e se si può anche un po' di spagnolo", ["italian", "english", "spanish"]),
         ("EN only, no DE", ["english"]),
+        ("it en es", ["italian", "english", "spanish"]),  # nothing but codes: any case
     ],
 )
 def test_language_codes_answer_the_languages_question(action_kb, text, expected):
@@ -395,6 +396,29 @@ def test_channels_said_to_be_the_only_ones_leave_out_those_mentioned_after(actio
     text = "Just phone. We do have an email address for claims but our own team handles that."
     entities = [{"entity": "channel", "value": "phone"}, {"entity": "channel", "value": "email"}]
     assert extract("channels", asked("channels", text, "inform", entities)) == {"channels": ["phone"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [("I initially thought we would add e-mail, but on reflection no: this is strictly a telephone line.",
+      ["e-mail", "telephone"], ["phone"]),
+     ("Phone only, please. E-mail stays with us.", ["Phone", "E-mail"], ["phone"]),
+     ("Only phone and chat, nothing else", ["phone", "chat"], ["phone", "chat"])],
+)  # fmt: skip
+def test_the_channels_after_the_only_word_are_the_only_ones(action_kb, text, entities, expected):
+    named = [{"entity": "channel", "value": value} for value in entities]
+    assert extract("channels", asked("channels", text, "inform", named)) == {"channels": expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ein Kontakt mit unseren Kunden ist ausdrücklich nicht vorgesehen, das bleibt bei unserem Vertrieb. Es "
+     "geht ausschließlich um interne Abläufe; Abstimmung mit uns per E-Mail und Teams."],
+)
+def test_internal_work_with_channels_to_talk_to_the_client_company_has_no_customer_channels(action_kb, text):
+    named = [{"entity": "channel", "value": "E-Mail"}, {"entity": "channel", "value": "Teams"}]
+    message = asked("channels", text, "inform", named, processes=["payroll"], channels=None, language="de")
+    assert extract("channels", message)["channels"] == []
 
 
 def test_no_customer_contact_in_answer_to_channels_leaves_only_the_internal_work(action_kb):

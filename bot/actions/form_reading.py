@@ -302,18 +302,30 @@ def opens_with_yes(tracker: Tracker) -> bool:
 
 def only_channels(tracker: Tracker) -> set[str] | None:
     """The channels of an answer whose first sentence says they are the only ones ("Just phone. We have an
-    email address for claims but our own team handles that"), or None when it does not say so."""
+    email address for claims but our own team handles that"), or None when it does not say so. Channels
+    named after the only-word are the ones ("we thought of e-mail, but no: strictly a telephone line");
+    without any, those before it ("Phone only, please")."""
     text = message_text(tracker)
     first_sentence = re.split(r"[.!?;]", text, maxsplit=1)[0]
-    # Punctuation stays a token: in "Keine, nur Telefon" the "nur" follows a comma, not the no.
-    words = re.findall(r"[\w']+|[,;:–-]", first_sentence.lower())
-    only = ONLY_WORDS.get(current_language(tracker), ())
-    # "Not only phone: also chat and e-mail" lists more.
-    after_no = [bool(ANY_NEGATION.intersection(words[i - 1 : i])) for i in range(len(words))]
-    if not any(word in only and not negated for word, negated in zip(words, after_no, strict=True)):
+    only_at = _only_word_position(first_sentence, ONLY_WORDS.get(current_language(tracker), ()))
+    if only_at is None:
         return None
-    named = named_terms(tracker, knowledge_base(), ("channel",))
-    return {n.term.key for n in named if len(n.before) < len(first_sentence)} or None
+    named = [
+        n for n in named_terms(tracker, knowledge_base(), ("channel",)) if len(n.before) < len(first_sentence)
+    ]
+    after = {n.term.key for n in named if len(n.before) > only_at}
+    return after or {n.term.key for n in named} or None
+
+
+def _only_word_position(sentence: str, only_words: tuple[str, ...]) -> int | None:
+    """Where an only-word stands that no negation comes right before ("Not only phone: also chat" lists
+    more); punctuation counts as a word, so in "Keine, nur Telefon" the "nur" follows a comma, not the no."""
+    tokens = list(re.finditer(r"[\w']+|[,;:–-]", sentence.lower()))
+    for index, token in enumerate(tokens):
+        negated = index > 0 and tokens[index - 1].group() in ANY_NEGATION
+        if token.group() in only_words and not negated:
+            return token.start()
+    return None
 
 
 def opens_with_none(text: str) -> bool:
