@@ -23,6 +23,7 @@ from knowledge.glossary import Term
 from knowledge.passage_selection import lead_with_relevant, with_new_information
 from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef
 from knowledge.question import (
+    SERVICE_MODELS_TOPIC,
     Question,
     about_the_past,
     asks_about_the_past,
@@ -48,9 +49,8 @@ PRIOR_WEIGHT = 0.4
 WORD_CANDIDATES = 3
 WORD_CANDIDATE_MATCH = 0.3
 FOLLOWUP_INTENT = "followup_other"
-# The topic that presents the four service models: a question there that names the work ("which model for
-# e-mail, chat and accounting?") is answered with the model that work needs first.
-SERVICE_MODELS_TOPIC = "service_models"
+# The topic that presents the four service models (SERVICE_MODELS_TOPIC): a question there that names the
+# work ("which model for e-mail, chat and accounting?") is answered with the model that work needs first.
 # The topic that tells how BPO and call centers began.
 HISTORY_TOPIC = "history"
 # A question asking which model to choose gives that topic this prior: it wins over topics the classifier or
@@ -71,6 +71,11 @@ PAST_PASSAGE_BONUS = 0.05
 NAMED_TERM_PRIOR = 0.2
 GENERIC_TERM_KINDS = ("outsourcing_type", "role")
 PREVIOUS_TOPIC_PRIOR_NO_SUBJECT = 0.05
+# A follow-up the classifier is this sure of, naming no term ("What about for a client in Chicago?" after
+# nearshore), asks the previous question again: the previous topic then outweighs topics found by a shared
+# word alone ("client" in the training).
+SURE_FOLLOWUP = 0.8
+SURE_FOLLOWUP_PRIOR = 1.0
 # The passages an answer given again in short keeps.
 SHORT_ANSWER_PASSAGES = 2
 # A follow-up without a subject asks a new question when the classifier suggests one at least this strongly.
@@ -87,6 +92,10 @@ class Reply:
     passages: tuple[Passage, ...]
     sources: tuple[SourceRef, ...]  # of the facts of the passages shown
     related: tuple[RelatedTopic, ...]
+
+
+def ranked_followup_confidence(question: Question) -> float:
+    return next((c for intent, c in question.intent_ranking if intent == FOLLOWUP_INTENT), 0.0)
 
 
 def answers_a_named_term(question: Question, answer: Answer, prior: float) -> bool:
@@ -228,8 +237,13 @@ class Answerer:
                 and ranked[0][1] >= NEW_QUESTION_CONFIDENCE
                 and not refers_back(question)
             )
+            sure = ranked_followup_confidence(question) >= SURE_FOLLOWUP
             candidates[question.previous_topic] = (
-                PREVIOUS_TOPIC_PRIOR_NO_SUBJECT if asks_anew else PREVIOUS_TOPIC_PRIOR
+                PREVIOUS_TOPIC_PRIOR_NO_SUBJECT
+                if asks_anew
+                else SURE_FOLLOWUP_PRIOR
+                if sure and not question.terms
+                else PREVIOUS_TOPIC_PRIOR
             )
         if ranked:
             best = ranked[0][1]

@@ -131,17 +131,20 @@ MODEL_CHOICE_QUESTIONS: dict[str, str] = {
     # "... what's that service called?", "can you do both in one package?"
     r"|\bwhat\b[^.?!]{0,25}\b(service|model|package|offering|set-?up)\b[^.?!]{0,15}\bcalled\b"
     r"|\bwhat\s+do\s+you\s+call\s+(that|this|such)\b"
-    r"|\b(in|as|under)\s+(one|a\s+single)\s+(package|contract|bundle|provider)\b",
+    r"|\b(in|as|under)\s+(one|a\s+single)\s+(package|contract|bundle|provider)\b"
+    r"|\bif\s+(we|you|one)\s+need(ed)?\s+both\b",
     "it": r"\b(quale|quali|qual\s+è\s+il|(che|quale)\s+tipo\s+di)\s+(dei\s+vostri\s+|delle\s+vostre\s+)?"
     r"(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]|opzion[ei])\b|\bche\s+servizio\s+(sarebbe|serve|fa)\b"
     r"|\b((abbia|ha|avrebbe)\s+senso|conviene|basta)\s+(un|il)\s+(call[\s-]?center|bpo)\b"
     r"|\bche\s+soluzion[ei]\s+(avete|offrite|proponete|ci\s+proponete|mi\s+proponete)\b"
-    r"|\b(in|con)\s+un\s+(unico|solo)\s+(pacchetto|contratto|fornitore)\b|\bcome\s+si\s+chiama\s+(questo|quel)\b",
+    r"|\b(in|con)\s+un\s+(unico|solo)\s+(pacchetto|contratto|fornitore)\b|\bcome\s+si\s+chiama\s+(questo|quel)\b"
+    r"|\bse\s+(ci\s+|mi\s+)?serv(e|ono)\s+entramb[ie]\b",
     "de": r"\b(welche[srmn]?|was\s+f(ü|ue)r\s+ein(e|en)?)\s+(ihrer\s+|eurer\s+)?"
     r"((service)?modell(e|en)?|paket|l(ö|oe)sung(en)?|option(en)?|variante(n)?)\b|\bwelcher\s+service\s+w(ä|ae)re\b"
     r"|\b(lohnt|reicht|passt|taugt)\s+(sich\s+|uns\s+)?(ein|einen|das|der)\s+(call[\s-]?center|bpo)\b"
     r"|\b(in|mit)\s+einem\s+(paket|vertrag)\b|\baus\s+einer\s+hand\b"
-    r"|\bwie\s+(hei(ß|ss)t|nennt\s+man)\s+(das|so\s+etwas|sowas)\b",
+    r"|\bwie\s+(hei(ß|ss)t|nennt\s+man)\s+(das|so\s+etwas|sowas)\b"
+    r"|\bwenn\s+(man|wir)\s+beides\s+(brauch|benötig|benoetig)",
 }
 # "... accounting AND the customer chat: call center or BPO?": the two models named as the choice. Not after
 # a question word of its own ("Who earns more, call center or BPO?" compares them; MODEL_PAIR_QUESTION_WORDS).

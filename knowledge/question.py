@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from knowledge.glossary import Term
 from knowledge.languages import (
+    ADDITIVE_WORDS,
     FOLLOWUP_OPENERS,
     MODEL_CHOICE_QUESTIONS,
     MODEL_CHOICE_WORDS,
@@ -22,6 +23,10 @@ from knowledge.queries import Passage
 from knowledge.recommender import model_for_terms
 from knowledge.text_analysis import analyzer_for, asking_sentences, opens_with, sentences
 from knowledge.work_description import mentions_phrase
+
+# The topic that presents the service models, and the kinds of term that name work a model is chosen for.
+SERVICE_MODELS_TOPIC = "service_models"
+WORK_KINDS = ("service", "channel", "office")
 
 
 @dataclass(frozen=True)
@@ -40,9 +45,16 @@ class Question:
     def top_intent(self) -> str | None:
         return self.intent_ranking[0][0] if self.intent_ranking else None
 
+    # The work of the model question answered just before ("which model for data entry?"), for a follow-up
+    # that adds to it ("and if a phone hotline comes on top?").
+    previous_needs: tuple[Term, ...] = ()
+
     @property
     def needed_terms(self) -> tuple[Term, ...]:
-        return self.terms if self.needs is None else self.needs
+        named = self.terms if self.needs is None else self.needs
+        if adds_to_the_previous_work(self):
+            return tuple(dict.fromkeys([*self.previous_needs, *named]))
+        return named
 
 
 def asks_one_word(question: Question) -> bool:
@@ -83,13 +95,29 @@ def about_the_past(passage: Passage) -> bool:
 
 def asks_which_model(question: Question) -> bool:
     """ "Which model fits if we only need a phone hotline?": a choice among the models for work the glossary
-    knows. Both offices named is a classification question ("HR: front or back office, which one fits?")."""
+    knows. Both offices named is a classification question ("HR: front or back office, which one fits?").
+    After a model question, "and if a phone hotline comes on top?" asks it again for all the work."""
+    if adds_to_the_previous_work(question):
+        return model_for_terms(question.needed_terms) is not None
     offices = {term.key for term in question.terms if term.kind == "office"}
     return (
         words_ask_for_a_model(question.text, question.language)
         and len(offices) < 2
         and model_for_terms(question.needed_terms) is not None
     )
+
+
+def adds_to_the_previous_work(question: Question) -> bool:
+    """ "Und wenn noch eine Kundenhotline dazukommt?", "e se aggiungiamo la chat?": work named in a
+    follow-up (or with "also") of the model question answered just before."""
+    if question.previous_topic != SERVICE_MODELS_TOPIC or not question.previous_needs:
+        return False
+    named = question.terms if question.needs is None else question.needs
+    work = [term for term in named if term.kind in WORK_KINDS]
+    adding = opens_like_a_followup(question) or mentions_phrase(
+        question.text, {question.language: ADDITIVE_WORDS.get(question.language, ())}
+    )
+    return bool(work) and adding
 
 
 def words_ask_for_a_model(text: str, language: str) -> bool:

@@ -231,6 +231,13 @@ def test_the_same_question_in_the_present_tense_gets_todays_workforce(qa):
     assert reply.topic == "skills"
 
 
+def test_a_sure_follow_up_without_a_term_asks_the_previous_question_again(qa):
+    # "client" is a word of the training topic; the classifier is sure it is a follow-up of nearshore.
+    reply = ask(qa, "And what about a client of ours in Singapore?", [("followup_other", 0.97),
+                ("ask_training", 0.01)], previous_topic="nearshore")  # fmt: skip
+    assert reply.topic == "nearshore"
+
+
 def test_a_new_subject_without_question_keeps_the_previous_question(qa):
     reply = ask(
         qa, "and for call centers?", [("followup_other", 0.9)], ["call centers"],
@@ -361,6 +368,10 @@ def test_a_model_question_that_names_the_work_leads_with_the_model_it_needs(
          [("ask_services", 0.6)], ["servizio clienti", "buste paga"], "it", "BPO completo"),
         ("Kundenservice am Telefon und dazu die Lohnabrechnung: bekommen wir das aus einer Hand?",
          [("ask_services", 0.6)], ["Kundenservice", "Lohnabrechnung"], "de", "Komplett-BPO"),
+        ("Wenn wir beides benötigen, Kundenservice und Buchhaltung, was dann?", [("ask_channels", 0.6)],
+         ["Kundenservice", "Buchhaltung"], "de", "Komplett-BPO"),
+        ("What if we needed both, customer service and payroll?", [("ask_services", 0.6)],
+         ["customer service", "payroll"], "en", "Full BPO"),
     ],
 )  # fmt: skip
 def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_work(
@@ -369,6 +380,32 @@ def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_wo
     reply = ask(qa, text, intents, terms, language=language)
     assert reply.topic == "service_models"
     assert reply.text.startswith(f"**{model_name}")
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "previous", "language", "model_name"),
+    [("And what if a phone line for our customers comes on top?", ["phone"], ["data entry"], "en",
+      "Full BPO"),
+     ("e se ci aggiungiamo anche la chat con i clienti?", ["chat"], ["buste paga", "contabilità"], "it",
+      "BPO completo"),
+     ("Und was, wenn noch eine Hotline für Kunden dazukommt?", ["Hotline"], ["Dateneingabe"], "de",
+      "Komplett-BPO")],
+)  # fmt: skip
+def test_work_added_after_a_model_question_asks_the_model_for_all_of_it(
+    qa, text, terms, previous, language, model_name
+):
+    previous_needs = tuple(qa.kb.resolve_term(surface, language) for surface in previous)
+    reply = ask(qa, text, [("ask_channels", 0.7)], terms, language=language,
+                previous_topic="service_models", previous_needs=previous_needs)  # fmt: skip
+    assert reply.topic == "service_models" and reply.text.startswith(f"**{model_name}")
+
+
+def test_work_named_after_another_topic_adds_to_no_model_question(qa):
+    data_entry = (qa.kb.resolve_term("data entry", "en"),)
+    question = Question("and what about the phone?", "en", (("ask_channels", 0.9),),
+                        (qa.kb.resolve_term("phone", "en"),), previous_topic="channels",
+                        previous_needs=data_entry)  # fmt: skip
+    assert not asks_which_model(question)
 
 
 @pytest.mark.parametrize(

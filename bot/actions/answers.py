@@ -19,9 +19,10 @@ from bot.actions.common import (
     terms_among,
 )
 from knowledge.answering import Reply, remembered_subject
+from knowledge.glossary import Term
 from knowledge.languages import FOLLOWUP_OPENERS, SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
-from knowledge.question import Question
+from knowledge.question import SERVICE_MODELS_TOPIC, WORK_KINDS, Question
 from knowledge.text_analysis import (
     asking_sentences,
     in_asking_sentence,
@@ -78,7 +79,21 @@ def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = Fal
         previous_topic=tracker.get_slot("last_topic"),
         previous_subject=tracker.get_slot("last_term"),
         needs=tuple(terms_among(named, language, skip_negated=True)),
+        previous_needs=previous_work(tracker, kb, language),
     )
+
+
+def previous_work(tracker: Tracker, kb: KnowledgeBase, language: str) -> tuple[Term, ...]:
+    """After a model question: the work it named and the work the form holds, for a follow-up that adds to
+    it ("and if a phone hotline comes on top?")."""
+    if tracker.get_slot("last_topic") != SERVICE_MODELS_TOPIC:
+        return ()
+    held = [*(tracker.get_slot("processes") or []), *(tracker.get_slot("channels") or [])]
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    before = (users[-2].get("parse_data") or {}).get("entities") or [] if len(users) > 1 else []
+    named = [e["value"] for e in before if e.get("entity") in WORK_KINDS and isinstance(e.get("value"), str)]
+    terms = [kb.term(key, language) for key in held] + [kb.resolve_term(value, language) for value in named]
+    return tuple(dict.fromkeys(term for term in terms if term is not None))
 
 
 def answer_question(
