@@ -71,11 +71,6 @@ PAST_PASSAGE_BONUS = 0.05
 NAMED_TERM_PRIOR = 0.2
 GENERIC_TERM_KINDS = ("outsourcing_type", "role")
 PREVIOUS_TOPIC_PRIOR_NO_SUBJECT = 0.05
-# A follow-up the classifier is this sure of, naming no term ("What about for a client in Chicago?" after
-# nearshore), asks the previous question again: the previous topic then outweighs topics found by a shared
-# word alone ("client" in the training).
-SURE_FOLLOWUP = 0.8
-SURE_FOLLOWUP_PRIOR = 1.0
 # The passages an answer given again in short keeps.
 SHORT_ANSWER_PASSAGES = 2
 # A follow-up without a subject asks a new question when the classifier suggests one at least this strongly.
@@ -92,10 +87,6 @@ class Reply:
     passages: tuple[Passage, ...]
     sources: tuple[SourceRef, ...]  # of the facts of the passages shown
     related: tuple[RelatedTopic, ...]
-
-
-def ranked_followup_confidence(question: Question) -> float:
-    return next((c for intent, c in question.intent_ranking if intent == FOLLOWUP_INTENT), 0.0)
 
 
 def answers_a_named_term(question: Question, answer: Answer, prior: float) -> bool:
@@ -237,13 +228,8 @@ class Answerer:
                 and ranked[0][1] >= NEW_QUESTION_CONFIDENCE
                 and not refers_back(question)
             )
-            sure = ranked_followup_confidence(question) >= SURE_FOLLOWUP
             candidates[question.previous_topic] = (
-                PREVIOUS_TOPIC_PRIOR_NO_SUBJECT
-                if asks_anew
-                else SURE_FOLLOWUP_PRIOR
-                if sure and not question.terms
-                else PREVIOUS_TOPIC_PRIOR
+                PREVIOUS_TOPIC_PRIOR_NO_SUBJECT if asks_anew else PREVIOUS_TOPIC_PRIOR
             )
         if ranked:
             best = ranked[0][1]

@@ -231,13 +231,6 @@ def test_the_same_question_in_the_present_tense_gets_todays_workforce(qa):
     assert reply.topic == "skills"
 
 
-def test_a_sure_follow_up_without_a_term_asks_the_previous_question_again(qa):
-    # "client" is a word of the training topic; the classifier is sure it is a follow-up of nearshore.
-    reply = ask(qa, "And what about a client of ours in Singapore?", [("followup_other", 0.97),
-                ("ask_training", 0.01)], previous_topic="nearshore")  # fmt: skip
-    assert reply.topic == "nearshore"
-
-
 def test_a_new_subject_without_question_keeps_the_previous_question(qa):
     reply = ask(
         qa, "and for call centers?", [("followup_other", 0.9)], ["call centers"],

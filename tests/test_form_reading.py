@@ -412,8 +412,10 @@ def test_the_channels_after_the_only_word_are_the_only_ones(action_kb, text, ent
 
 @pytest.mark.parametrize(
     "text",
-    ["Ein Kontakt mit unseren Kunden ist ausdrücklich nicht vorgesehen, das bleibt bei unserem Vertrieb. Es "
-     "geht ausschließlich um interne Abläufe; Abstimmung mit uns per E-Mail und Teams."],
+    [
+        "Ein Kontakt mit unseren Kunden ist ausdrücklich nicht vorgesehen, das bleibt bei unserem Vertrieb. "
+        "Es geht ausschließlich um interne Abläufe; Abstimmung mit uns per E-Mail und Teams."
+    ],
 )
 def test_internal_work_with_channels_to_talk_to_the_client_company_has_no_customer_channels(action_kb, text):
     named = [{"entity": "channel", "value": "E-Mail"}, {"entity": "channel", "value": "Teams"}]
