@@ -82,6 +82,17 @@ QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
     "it": ("cos'è", "cosa è", "che cos'è", "cosa sono", "dimmi", "mi dica", "spiegami", "mi spieghi"),
     "de": ("was ist", "was sind", "sagen sie", "erklären sie", "erklär mir", "können sie", "gibt es"),
 }  # fmt: skip
+# Openings of a question asked without its question mark ("mi chiedevo se l'outsourcing copre anche ..."):
+# a question, not a need stated (knowledge.text_analysis.asks_indirectly).
+INDIRECT_QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("i wonder", "i was wondering", "i'm wondering", "i'd like to know", "i would like to know",
+           "i want to know", "can you tell me", "could you tell me"),
+    "it": ("mi chiedevo", "mi chiedo", "mi domandavo", "mi domando", "vorrei sapere", "volevo sapere",
+           "mi sapete dire", "sapreste dirmi", "potete dirmi"),
+    "de": ("ich frage mich", "ich habe mich gefragt", "ich hab mich gefragt", "ich wüsste gern",
+           "ich wuesste gern", "ich würde gern wissen", "ich wuerde gern wissen", "ich wollte wissen",
+           "mich würde interessieren", "mich wuerde interessieren", "können sie mir sagen"),
+}  # fmt: skip
 # Words that ask what something means ("what does FTE mean?", "cosa vuol dire win-win?", "was bedeutet
 # 80/20?"): the shape of a question, not its subject. The ranking drops them like stop words, or "cosa vuol
 # dire" matched the example questions of whichever topic explains most terms (nearshore).

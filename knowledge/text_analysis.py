@@ -19,6 +19,7 @@ from knowledge.languages import (
     COMPARISON_CUES,
     DISJUNCTIONS,
     FOLLOWUP_OPENERS,
+    INDIRECT_QUESTION_OPENERS,
     MEANING_WORDS,
     NEGATION_CUES,
     ONLY_WORDS,
@@ -195,6 +196,14 @@ def opens_with(text: str, openers: Iterable[str]) -> bool:
     "tell me how FTE pricing works" with "tell me"."""
     words = " ".join(text.lower().replace("’", "'").split())
     return any(words == opener or words.startswith(f"{opener} ") for opener in openers)
+
+
+def asks_indirectly(text: str) -> bool:
+    """ "Mi chiedevo se l'outsourcing del call center copre anche l'inserimento dati", "I was wondering
+    whether ...": a question without its question mark, in any language."""
+    lowered = text.lower().replace("’", "'")
+    openers = (opener for openers in INDIRECT_QUESTION_OPENERS.values() for opener in openers)
+    return any(re.search(rf"(?<!\w){re.escape(opener)}(?!\w)", lowered) for opener in openers)
 
 
 def only_joins(between: str, language: str) -> bool:

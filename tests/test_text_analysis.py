@@ -7,6 +7,7 @@ import pytest
 from knowledge.text_analysis import (
     analyzer_for,
     asking_sentences,
+    asks_indirectly,
     in_asking_sentence,
     is_compared,
     is_negated,
@@ -92,3 +93,14 @@ def test_a_message_splits_into_what_it_states_and_what_it_asks():
     # No question, or nothing but questions: the whole message.
     assert asking_sentences("Is payroll back office?") == "Is payroll back office?"
     assert asking_sentences("Payroll and HR.") == "Payroll and HR."
+
+
+@pytest.mark.parametrize(
+    ("text", "indirect"),
+    [("mi chiedevo se l'outsourcing copre anche le buste paga", True),
+     ("Hi, I was wondering whether a call center can do our bookkeeping", True),
+     ("Ich frage mich, ob ein BPO auch die Buchhaltung macht", True),
+     ("We need someone for our bookkeeping", False), ("Ci serve chi fa le buste paga", False)],
+)  # fmt: skip
+def test_a_question_asked_without_its_question_mark(text, indirect):
+    assert asks_indirectly(text) is indirect

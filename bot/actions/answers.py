@@ -25,6 +25,7 @@ from knowledge.queries import Answer, KnowledgeBase
 from knowledge.question import SERVICE_MODELS_TOPIC, WORK_KINDS, Question
 from knowledge.text_analysis import (
     asking_sentences,
+    asks_indirectly,
     in_asking_sentence,
     is_compared,
     is_set_aside,
@@ -131,7 +132,9 @@ def states_a_need(tracker: Tracker, however_sure: bool = False) -> bool:
     `however_sure`: for a message taken for an answer, whose intent says nothing about a question."""
     confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
     text = tracker.latest_message.get("text") or ""
-    if "?" in text or tracker.active_loop_name or (confidence >= NEED_STATEMENT_DOUBT and not however_sure):
+    if "?" in text or asks_indirectly(text) or tracker.active_loop_name:
+        return False
+    if confidence >= NEED_STATEMENT_DOUBT and not however_sure:
         return False
     return bool(message_terms(tracker, knowledge_base(), kinds=("service",), skip_negated=True))
 

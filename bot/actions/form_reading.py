@@ -23,7 +23,14 @@ from knowledge.languages import (
 )
 from knowledge.question import words_ask_for_a_model
 from knowledge.recommender import split_by_office
-from knowledge.text_analysis import asking_sentences, in_asking_sentence, opens_with, stated_part, unquoted
+from knowledge.text_analysis import (
+    asking_sentences,
+    asks_indirectly,
+    in_asking_sentence,
+    opens_with,
+    stated_part,
+    unquoted,
+)
 from knowledge.work_description import (
     describes_customer_contact,
     is_asked_about,
@@ -139,8 +146,9 @@ def said_in_the_question(tracker: Tracker, position: int) -> bool:
 
 
 def is_question(tracker: Tracker) -> bool:
-    """A knowledge question of its own ("is payroll back office?"), not an answer that mentions a topic."""
-    return asks_knowledge(tracker) and asks_something(tracker)
+    """A knowledge question of its own ("is payroll back office?", "mi chiedevo se ..."), not an answer that
+    mentions a topic."""
+    return asks_knowledge(tracker) and (asks_something(tracker) or asks_indirectly(message_text(tracker)))
 
 
 def is_answer(tracker: Tracker) -> bool:
