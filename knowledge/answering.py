@@ -26,6 +26,7 @@ from knowledge.question import (
     SERVICE_MODELS_TOPIC,
     Question,
     about_the_past,
+    adds_to_the_previous_work,
     asks_about_the_past,
     asks_one_word,
     asks_which_model,
@@ -57,6 +58,9 @@ HISTORY_TOPIC = "history"
 # a shared word suggests ("Kundenkontakt" in the reasons), while another topic that both the classifier and
 # the words clearly favour can still win (it is a prior, not the only candidate).
 MODEL_CHOICE_PRIOR = 1.0
+# Work added after a model question ("und wenn noch eine Kundenhotline dazukommt?") asks the model again: its
+# words are the work's (the channels' topic fits them better), so the models' topic must win outright.
+ADDED_WORK_PRIOR = 2.0
 # "And for BPO?" (a new subject): the previous question is the likely one. "And what do they earn?" (no
 # subject): a new question, so the previous topic is only a weak candidate beside the intents suggested.
 PREVIOUS_TOPIC_PRIOR = 0.5
@@ -201,7 +205,8 @@ class Answerer:
         """Knowledge topics with their priors, best first, then the topics the words point at (prior 0)."""
         candidates = self._intent_topics(question)
         if asks_which_model(question):
-            candidates[SERVICE_MODELS_TOPIC] = MODEL_CHOICE_PRIOR
+            added = adds_to_the_previous_work(question)
+            candidates[SERVICE_MODELS_TOPIC] = ADDED_WORK_PRIOR if added else MODEL_CHOICE_PRIOR
         top_intent = question.top_intent
         if top_intent == FOLLOWUP_INTENT and not question.previous_topic:
             return candidates  # "and for BPO?" with nothing before: no subject's words to go on

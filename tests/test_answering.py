@@ -381,8 +381,8 @@ def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_wo
       "Full BPO"),
      ("e se ci aggiungiamo anche la chat con i clienti?", ["chat"], ["buste paga", "contabilità"], "it",
       "BPO completo"),
-     ("Und was, wenn noch eine Hotline für Kunden dazukommt?", ["Hotline"], ["Dateneingabe"], "de",
-      "Komplett-BPO")],
+     ("Und was, wenn noch eine telefonische Hotline für Kunden dazukommt?", ["Hotline"], ["Dateneingabe"],
+      "de", "Komplett-BPO")],
 )  # fmt: skip
 def test_work_added_after_a_model_question_asks_the_model_for_all_of_it(
     qa, text, terms, previous, language, model_name
