@@ -20,7 +20,7 @@ from functools import lru_cache
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 from spacy.util import get_lang_class
 
-from knowledge.glossary import ONLY_CODES
+from knowledge.glossary import only_language_codes
 from knowledge.languages import SUPPORTED_LANGUAGES
 
 # lingua's probability above which it decides without any function-word evidence. Measured over en/it/de:
@@ -53,7 +53,7 @@ class LanguageDetector:
         self._lingua = _lingua_detector(self.languages)
 
     def detect(self, text: str, first_message: bool = False) -> Detection:
-        if _only_language_codes(text):
+        if only_language_codes(text, LANGUAGE_CODES):
             return Detection(None, "language codes only")  # "it en es": not the German "es"
         shouted = not any(c.islower() for c in text)  # "WAS IST BPO?": its short words count
         words = [w.lower() for w in WORD.findall(text) if not _is_acronym(w, shouted)]
@@ -83,16 +83,6 @@ class LanguageDetector:
             return None, 0.0
         best = values[0]
         return best.language.iso_code_639_1.name.lower(), best.value
-
-
-def _only_language_codes(text: str) -> bool:
-    """ "it en es", "de/en": two or more ISO codes and nothing else ("ja" alone is still German)."""
-    codes = WORD.findall(text)
-    return (
-        bool(ONLY_CODES.fullmatch(text))
-        and len(codes) >= 2
-        and all(c.upper() in LANGUAGE_CODES for c in codes)
-    )
 
 
 def _is_acronym(word: str, shouted: bool) -> bool:

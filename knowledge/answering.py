@@ -50,11 +50,10 @@ PRIOR_WEIGHT = 0.4
 WORD_CANDIDATES = 3
 WORD_CANDIDATE_MATCH = 0.3
 FOLLOWUP_INTENT = "followup_other"
-# The topic that presents the four service models (SERVICE_MODELS_TOPIC): a question there that names the
-# work ("which model for e-mail, chat and accounting?") is answered with the model that work needs first.
 # The topic that tells how BPO and call centers began.
 HISTORY_TOPIC = "history"
-# A question asking which model to choose gives that topic this prior: it wins over topics the classifier or
+# A question asking which model to choose gives the service models' topic (SERVICE_MODELS_TOPIC, whose answer
+# then leads with the model the named work needs) this prior: it wins over topics the classifier or
 # a shared word suggests ("Kundenkontakt" in the reasons), while another topic that both the classifier and
 # the words clearly favour can still win (it is a prior, not the only candidate).
 MODEL_CHOICE_PRIOR = 1.0
@@ -247,8 +246,8 @@ class Answerer:
             # or points back at it ("was it ever higher?").
             continues = opens_like_a_followup(question) or refers_back(question)
             prior = PREVIOUS_TOPIC_PRIOR if continues else 0.0
-            if continues and question.previous_topic == HISTORY_TOPIC and asks_about_the_past(question):
-                prior = PAST_FOLLOWUP_PRIOR  # "did those jobs need skilled staff?" asks about then
+            if question.previous_topic == HISTORY_TOPIC and asks_about_the_past(question):
+                prior = PAST_FOLLOWUP_PRIOR  # "did those jobs need skilled staff back then?" asks about then
             candidates[question.previous_topic] = max(candidates.get(question.previous_topic, 0.0), prior)
         return dict(sorted(candidates.items(), key=lambda item: -item[1]))
 

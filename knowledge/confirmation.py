@@ -23,12 +23,11 @@ def _alternatives(phrases: dict[str, tuple[str, ...]]) -> str:
     return "|".join(map(re.escape, words))
 
 
+_YES_WORDS = _alternatives(YES_WORDS)
 # A yes word at the start of a message, in any language.
-_YES_WORD_OPENING = re.compile(rf"\W*(?:{_alternatives(YES_WORDS)})\b")
+_YES_WORD_OPENING = re.compile(rf"\W*(?:{_YES_WORDS})\b")
 # ... or a word that is a yes only when nothing follows it but punctuation ("ok.", not "ok so what ...").
-_YES_OPENING = re.compile(
-    rf"\W*(?:(?:{_alternatives(YES_WORDS)})\b|(?:{_alternatives(YES_IF_ALONE)})\s*(?:[,.!;:–-]|$))"
-)
+_YES_OPENING = re.compile(rf"\W*(?:(?:{_YES_WORDS})\b|(?:{_alternatives(YES_IF_ALONE)})\s*(?:[,.!;:–-]|$))")
 
 
 def _normalised(text: str) -> str:

@@ -30,8 +30,22 @@ class Term:
 LANGUAGE_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{2})(?![A-Za-z])")
 
 
-# "it en es", "de/en": a message of nothing but two-letter codes, in any case.
-ONLY_CODES = re.compile(r"\W*(?:[A-Za-z]{2}(?:\W+|$))+")
+# Two-letter words that are yes, no or ok before they are codes ("Ja" is no Japanese).
+NOT_CODES = frozenset({"ja", "si", "no", "ok"})
+
+
+def only_language_codes(text: str, codes: Iterable[str]) -> list[re.Match[str]]:
+    """The codes of a message of nothing but two or more language codes in any case ("it en es", "de/en"),
+    or none: "ja ok" and "it is" are words."""
+    words = list(re.finditer(r"[^\W\d_]+", text))
+    known = {code.lower() for code in codes}
+    if len(words) < 2 or re.search(r"\d", text):
+        return []
+    if any(
+        len(w.group()) != 2 or w.group().lower() not in known or w.group().lower() in NOT_CODES for w in words
+    ):
+        return []
+    return words
 
 
 def languages_by_code(text: str, languages: Iterable[Term]) -> list[tuple[str, int]]:
@@ -39,8 +53,7 @@ def languages_by_code(text: str, languages: Iterable[Term]) -> list[tuple[str, i
     the text is nothing but codes ("it en es"). Only for an answer to "which languages?": "IT" elsewhere is
     information technology."""
     by_code = {term.code.upper(): term.key for term in languages if term.code}
-    if ONLY_CODES.fullmatch(text):
-        codes = [m for m in re.finditer(r"[A-Za-z]{2}", text) if m.group().upper() in by_code]
+    if codes := only_language_codes(text, by_code):
         return [(by_code[m.group().upper()], m.start()) for m in codes]
     return [(by_code[m.group(1)], m.start()) for m in LANGUAGE_CODE.finditer(text) if m.group(1) in by_code]
 

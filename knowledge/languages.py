@@ -140,22 +140,19 @@ MODEL_CHOICE_QUESTIONS: dict[str, str] = {
     # "Does a call center make sense for us, or something else?": one model named, asked whether it fits.
     r"|\b(a|an)\s+(call[\s-]?cent(er|re)|bpo)\b.{0,25}\b(makes?\s+sense|be\s+enough|be\s+right|fit\s+us)\b"
     # "... what's that service called?", "can you do both in one package?"
-    r"|\bwhat\b[^.?!]{0,25}\b(service|model|package|offering|set-?up)\b[^.?!]{0,15}\bcalled\b"
+    r"|\bwhat('s|\s+is|\s+would\s+be)\s+(that|this|such\s+an?)\s+(service|model|package|offering)\s+called\b"
+    r"|\bwhat\s+would\s+(that|this|such\s+an?)\s+(service|model|package|offering)\s+be\s+called\b"
     r"|\bwhat\s+do\s+you\s+call\s+(that|this|such)\b"
-    r"|\b(in|as|under)\s+(one|a\s+single)\s+(package|contract|bundle|provider)\b"
-    r"|\bif\s+(we|you|one)\s+need(ed)?\s+both\b",
+    r"|\b(in|as)\s+(one|a\s+single)\s+(package|bundle)\b",
     "it": r"\b(quale|quali|qual\s+è\s+il|(che|quale)\s+tipo\s+di)\s+(dei\s+vostri\s+|delle\s+vostre\s+)?"
     r"(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]|opzion[ei])\b|\bche\s+servizio\s+(sarebbe|serve|fa)\b"
     r"|\b((abbia|ha|avrebbe)\s+senso|conviene|basta)\s+(un|il)\s+(call[\s-]?center|bpo)\b"
     r"|\bche\s+soluzion[ei]\s+(avete|offrite|proponete|ci\s+proponete|mi\s+proponete)\b"
-    r"|\b(in|con)\s+un\s+(unico|solo)\s+(pacchetto|contratto|fornitore)\b|\bcome\s+si\s+chiama\s+(questo|quel)\b"
-    r"|\bse\s+(ci\s+|mi\s+)?serv(e|ono)\s+entramb[ie]\b",
+    r"|\b(in|con)\s+un\s+(unico|solo)\s+pacchetto\b",
     "de": r"\b(welche[srmn]?|was\s+f(ü|ue)r\s+ein(e|en)?)\s+(ihrer\s+|eurer\s+)?"
     r"((service)?modell(e|en)?|paket|l(ö|oe)sung(en)?|option(en)?|variante(n)?)\b|\bwelcher\s+service\s+w(ä|ae)re\b"
     r"|\b(lohnt|reicht|passt|taugt)\s+(sich\s+|uns\s+)?(ein|einen|das|der)\s+(call[\s-]?center|bpo)\b"
-    r"|\b(in|mit)\s+einem\s+(paket|vertrag)\b|\baus\s+einer\s+hand\b"
-    r"|\bwie\s+(hei(ß|ss)t|nennt\s+man)\s+(das|so\s+etwas|sowas)\b"
-    r"|\bwenn\s+(man|wir)\s+beides\s+(brauch|benötig|benoetig)",
+    r"|\bin\s+einem\s+paket\b|\baus\s+einer\s+hand\b",
 }
 # "... accounting AND the customer chat: call center or BPO?": the two models named as the choice. Not after
 # a question word of its own ("Who earns more, call center or BPO?" compares them; MODEL_PAIR_QUESTION_WORDS).
@@ -174,7 +171,7 @@ MODEL_PAIR_QUESTION_WORDS: dict[str, tuple[str, ...]] = {
 ONLY_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("only", "just", "solely", "exclusively", "strictly", "purely"),
     "it": ("solo", "soltanto", "solamente", "esclusivamente", "unicamente", "strettamente"),
-    "de": ("nur", "bloß", "bloss", "ausschließlich", "ausschliesslich", "lediglich", "rein", "strikt"),
+    "de": ("nur", "bloß", "bloss", "ausschließlich", "ausschliesslich", "lediglich", "strikt"),
 }
 # Words that open a yes: "Yes, that's correct. How do you handle GDPR?" confirms and asks. YES_WORDS may go
 # straight on ("Sì potete contattarmi"); YES_IF_ALONE also start questions ("Si può ...?", "Stimmt es, dass
@@ -220,17 +217,15 @@ FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {
     "it": ("e", "ed", "ma", "quindi", "invece", "e invece", "anche"),
     "de": ("und", "aber", "also", "und was", "wie ist es mit", "auch"),
 }
-# Words that ask about the past: "did those jobs need skilled staff?" after the history asks about then, not
-# about today's workforce (knowledge.question.asks_about_the_past).
+# Words that ask about the past: "did those jobs need skilled staff back then?" after the history asks about
+# then, not about today's workforce (knowledge.question.asks_about_the_past). Time phrases only: past verbs
+# ("was", "war", "era") also ask "und wie war das mit den Gehältern?".
 PAST_CUES: dict[str, tuple[str, ...]] = {
-    "en": ("did", "were", "was", "used to", "back then", "at the time", "at that time", "in those days",
-           "originally", "at first", "in the beginning", "in the early days"),
-    "it": ("all'epoca", "allora", "a quei tempi", "in passato", "agli inizi", "all'inizio", "inizialmente",
-           "serviva", "servivano", "bisognava", "era", "erano", "c'era", "c'erano", "dovevano", "veniva",
-           "venivano"),
-    "de": ("damals", "früher", "frueher", "anfangs", "am anfang", "ursprünglich", "urspruenglich", "brauchte",
-           "brauchten", "war", "waren", "hatte", "hatten", "musste", "mussten", "zu der zeit",
-           "zu dieser zeit"),
+    "en": ("back then", "at the time", "at that time", "in those days", "originally", "at first",
+           "in the beginning", "in the early days", "early on"),
+    "it": ("all'epoca", "a quei tempi", "in passato", "agli inizi", "all'inizio", "inizialmente"),
+    "de": ("damals", "früher", "frueher", "anfangs", "am anfang", "ursprünglich", "urspruenglich",
+           "zu der zeit", "zu dieser zeit", "seinerzeit"),
 }  # fmt: skip
 # Words that point back at what was just said: "was it ever higher?", "were those jobs highly skilled?",
 # "and which one covers both?". In a short message that names no term they keep the previous topic in the
@@ -250,6 +245,14 @@ ADDITIVE_WORDS: dict[str, tuple[str, ...]] = {
     "it": ("anche", "pure", "inoltre", "aggiungi", "in più"),
     "de": ("auch", "zusätzlich", "außerdem", "ausserdem", "dazu", "plus"),
 }
+# Words that add work to what a model question named ("and if a phone hotline comes on top?", "e se
+# aggiungiamo la chat?", "und wenn noch eine Hotline dazukommt?"): question.adds_to_the_previous_work.
+ADDED_WORK_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("on top", "as well", "add", "adding", "added", "in addition", "plus", "also need", "too"),
+    "it": ("aggiungiamo", "aggiungessimo", "aggiungere", "si aggiunge", "in più", "in aggiunta", "oltre a"),
+    "de": ("dazukommt", "dazu kommt", "dazukäme", "dazukaeme", "hinzukommt", "hinzu kommt", "zusätzlich",
+           "zusaetzlich", "dazunehmen", "noch ein", "noch eine", "noch ne", "noch einen"),
+}  # fmt: skip
 CORRECTION_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("actually", "instead", "rather", "change", "correction"),
     "it": ("invece", "in realtà", "anzi", "cambia", "correggo"),

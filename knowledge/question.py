@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from knowledge.glossary import Term
 from knowledge.languages import (
-    ADDITIVE_WORDS,
+    ADDED_WORK_CUES,
     FOLLOWUP_OPENERS,
+    MEANING_WORDS,
     MODEL_CHOICE_QUESTIONS,
     MODEL_CHOICE_WORDS,
     MODEL_PAIR_CHOICES,
@@ -108,16 +109,25 @@ def asks_which_model(question: Question) -> bool:
 
 
 def adds_to_the_previous_work(question: Question) -> bool:
-    """ "Und wenn noch eine Kundenhotline dazukommt?", "e se aggiungiamo la chat?": work named in a
-    follow-up (or with "also") of the model question answered just before."""
+    """ "Und wenn noch eine Kundenhotline dazukommt?", "e se aggiungiamo la chat?": work named, with words
+    that add it, after the model question answered just before."""
     if question.previous_topic != SERVICE_MODELS_TOPIC or not question.previous_needs:
         return False
     named = question.terms if question.needs is None else question.needs
     work = [term for term in named if term.kind in WORK_KINDS]
-    adding = opens_like_a_followup(question) or mentions_phrase(
-        question.text, {question.language: ADDITIVE_WORDS.get(question.language, ())}
+    offices = {term.key for term in named if term.kind == "office"}
+    cues = {question.language: ADDED_WORK_CUES.get(question.language, ())}
+    # "And what does front office mean?" adds no work: it asks what a word means.
+    return (
+        bool(work)
+        and len(offices) < 2
+        and mentions_phrase(question.text, cues)
+        and not asks_meaning(question)
     )
-    return bool(work) and adding
+
+
+def asks_meaning(question: Question) -> bool:
+    return mentions_phrase(question.text, {question.language: MEANING_WORDS.get(question.language, ())})
 
 
 def words_ask_for_a_model(text: str, language: str) -> bool:

@@ -198,12 +198,18 @@ def opens_with(text: str, openers: Iterable[str]) -> bool:
     return any(words == opener or words.startswith(f"{opener} ") for opener in openers)
 
 
+# A greeting before the message proper: "Hi, I was wondering whether ...".
+GREETING = re.compile(r"\W*(hi|hello|hey|ciao|salve|buongiorno|buonasera|hallo|servus|guten tag|grüezi)\b\W*")
+
+
 def asks_indirectly(text: str) -> bool:
-    """ "Mi chiedevo se l'outsourcing del call center copre anche l'inserimento dati", "I was wondering
-    whether ...": a question without its question mark, in any language."""
+    """ "Mi chiedevo se l'outsourcing del call center copre anche l'inserimento dati", "Hi, I was wondering
+    whether ...": a message that opens with a question asked without its question mark, in any language.
+    Not a need stated first ("Payroll for our staff, and I'd like to know whether ..."): that answers."""
     lowered = text.lower().replace("’", "'")
-    openers = (opener for openers in INDIRECT_QUESTION_OPENERS.values() for opener in openers)
-    return any(re.search(rf"(?<!\w){re.escape(opener)}(?!\w)", lowered) for opener in openers)
+    opening = lowered[greeting.end() :] if (greeting := GREETING.match(lowered)) else lowered
+    opening = re.sub(r"[,;:]", " ", opening)  # "Ich frage mich, ob ..."
+    return opens_with(opening, (o for openers in INDIRECT_QUESTION_OPENERS.values() for o in openers))
 
 
 def only_joins(between: str, language: str) -> bool:

@@ -188,6 +188,16 @@ def phrase_position(text: str, phrases: Mapping[str, tuple[str, ...]]) -> int | 
     return match.start() if match else None
 
 
+def unnegated_phrase_position(text: str, phrases: Mapping[str, tuple[str, ...]]) -> int | None:
+    """Where the text first uses one of the phrases with no negation in the two words before it: "es geht
+    nicht nur um interne Abläufe" does not say the work is internal."""
+    lowered = text.lower()
+    for match in _phrase_pattern(phrases).finditer(lowered):
+        if not ANY_NEGATION.intersection(WORDS.findall(lowered[: match.start()])[-2:]):
+            return match.start()
+    return None
+
+
 def _phrase_pattern(phrases: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
     listed = [phrase for language_phrases in phrases.values() for phrase in language_phrases]
     return re.compile(rf"\b({'|'.join(map(re.escape, listed))})\b")

@@ -403,11 +403,29 @@ def test_channels_said_to_be_the_only_ones_leave_out_those_mentioned_after(actio
     [("I initially thought we would add e-mail, but on reflection no: this is strictly a telephone line.",
       ["e-mail", "telephone"], ["phone"]),
      ("Phone only, please. E-mail stays with us.", ["Phone", "E-mail"], ["phone"]),
-     ("Only phone and chat, nothing else", ["phone", "chat"], ["phone", "chat"])],
+     ("Only phone and chat, nothing else", ["phone", "chat"], ["phone", "chat"]),
+     # An "and" before the only-word adds: all are channels.
+     ("Phone and e-mail, and just a little chat at weekends", ["Phone", "e-mail", "chat"],
+      ["phone", "email", "chat"]),
+     ("Telefon und E-Mail, dazu nur ein bisschen Chat", ["Telefon", "E-Mail", "Chat"],
+      ["phone", "email", "chat"])],
 )  # fmt: skip
 def test_the_channels_after_the_only_word_are_the_only_ones(action_kb, text, entities, expected):
     named = [{"entity": "channel", "value": value} for value in entities]
     assert extract("channels", asked("channels", text, "inform", named)) == {"channels": expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Es geht nicht ausschließlich um interne Abläufe, Kunden schreiben uns auch per E-Mail", "de"),
+     ("It's not strictly internal, customers also reach us by e-mail", "en")],
+)  # fmt: skip
+def test_internal_work_said_with_a_negation_keeps_the_customer_channels(action_kb, text, language):
+    named = [{"entity": "channel", "value": "E-Mail" if language == "de" else "e-mail"}]
+    message = asked(
+        "channels", text, "inform", named, processes=["payroll"], channels=None, language=language
+    )
+    assert extract("channels", message)["channels"] == ["email"]
 
 
 @pytest.mark.parametrize(
@@ -526,3 +544,9 @@ def test_not_only_is_not_only(action_kb):
     assert extract("channels", asked("channels", text, "inform", entities)) == {
         "channels": ["phone", "chat", "email"]
     }
+
+
+@pytest.mark.parametrize("text", ["Ja", "ja ok", "no"])
+def test_yes_and_no_words_are_no_language_codes(action_kb, text):
+    message = asked("languages", text, "affirm", languages=None)
+    assert extract("languages", message).get("languages") != ["japanese"]

@@ -100,7 +100,11 @@ def test_a_message_splits_into_what_it_states_and_what_it_asks():
     [("mi chiedevo se l'outsourcing copre anche le buste paga", True),
      ("Hi, I was wondering whether a call center can do our bookkeeping", True),
      ("Ich frage mich, ob ein BPO auch die Buchhaltung macht", True),
-     ("We need someone for our bookkeeping", False), ("Ci serve chi fa le buste paga", False)],
+     ("We need someone for our bookkeeping", False), ("Ci serve chi fa le buste paga", False),
+     # A need stated first answers; the question after it is read apart.
+     ("Payroll and bookkeeping for our 40 staff, and I'd like to know whether you also do the invoicing",
+      False),
+     ("Buste paga per 40 dipendenti, vorrei sapere se fate anche la fatturazione", False)],
 )  # fmt: skip
 def test_a_question_asked_without_its_question_mark(text, indirect):
     assert asks_indirectly(text) is indirect

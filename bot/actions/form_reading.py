@@ -13,6 +13,7 @@ from rasa_sdk import Tracker
 from bot.actions.common import current_language, form_asks_for, knowledge_base, named_terms
 from bot.actions.form_slots import NEEDS_SLOTS
 from knowledge.confirmation import opens_with_yes as yes_opening
+from knowledge.contact_words import CONTACT_STAYS, INTERNAL_ONLY, NONE_OPENINGS
 from knowledge.languages import (
     ADDITIVE_WORDS,
     ANY_NEGATION,
@@ -35,11 +36,10 @@ from knowledge.work_description import (
     describes_customer_contact,
     is_asked_about,
     mentions_phrase,
-    phrase_position,
     says_front_office_only,
+    unnegated_phrase_position,
     without_intensifiers,
 )
-from knowledge.work_words import CONTACT_STAYS, INTERNAL_ONLY, NONE_OPENINGS
 
 # Words an answer states before the visitor's own question, at least: "Payroll and HR admin for our 150 staff.
 # Do your people have accounting training?" answers, "Hi. Is payroll back office?" does not.
@@ -244,7 +244,7 @@ def says_internal_only(tracker: Tracker) -> bool:
     """The prospect said the work involves no customers ("no customer contact", "tutto interno"), in the
     description of the work or just now."""
     said = f"{tracker.get_slot('processes_text') or ''} {message_text(tracker)}"
-    return mentions_phrase(said, INTERNAL_ONLY)
+    return unnegated_phrase_position(said, INTERNAL_ONLY) is not None
 
 
 def merged(tracker: Tracker, slot: str, new: list[str]) -> list[str]:
@@ -311,8 +311,8 @@ def opens_with_yes(tracker: Tracker) -> bool:
 def only_channels(tracker: Tracker) -> set[str] | None:
     """The channels of an answer whose first sentence says they are the only ones ("Just phone. We have an
     email address for claims but our own team handles that"), or None when it does not say so. Channels
-    named after the only-word are the ones ("we thought of e-mail, but no: strictly a telephone line");
-    without any, those before it ("Phone only, please")."""
+    named after the only-word are the ones when a no takes back those before ("we thought of e-mail, but
+    no: strictly a telephone line"); otherwise all of the first sentence's ("Phone only, please")."""
     text = message_text(tracker)
     first_sentence = re.split(r"[.!?;]", text, maxsplit=1)[0]
     only_at = _only_word_position(first_sentence, ONLY_WORDS.get(current_language(tracker), ()))
@@ -322,7 +322,16 @@ def only_channels(tracker: Tracker) -> set[str] | None:
         n for n in named_terms(tracker, knowledge_base(), ("channel",)) if len(n.before) < len(first_sentence)
     ]
     after = {n.term.key for n in named if len(n.before) > only_at}
-    return after or {n.term.key for n in named} or None
+    before = [n for n in named if len(n.before) < only_at]
+    if after and before and _takes_back(first_sentence[len(before[-1].before) : only_at]):
+        return after  # "we thought of e-mail, but no: strictly a telephone line"
+    return {n.term.key for n in named} or None
+
+
+def _takes_back(between: str) -> bool:
+    """Words between channels and the only-word that take the first ones back ("..., but on reflection no:
+    ...", "..., aber nein: ..."): a negation, not an "and" ("phone and e-mail, and just a little chat")."""
+    return bool(ANY_NEGATION.intersection(re.findall(r"[\w']+", between.lower())))
 
 
 def _only_word_position(sentence: str, only_words: tuple[str, ...]) -> int | None:
@@ -351,7 +360,7 @@ def says_no_customer_channels(tracker: Tracker) -> bool:
         return True  # "... by phone and e-mail, but that contact stays with our own staff"
     if opens_with_none(text):
         return only_channels(tracker) is None  # "Nothing, just phone." names the one channel
-    said_at = phrase_position(text, INTERNAL_ONLY)
+    said_at = unnegated_phrase_position(text, INTERNAL_ONLY)
     if said_at is None:
         return False
     channels = named_terms(tracker, knowledge_base(), ("channel",))
