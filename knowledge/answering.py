@@ -64,10 +64,11 @@ ADDED_WORK_PRIOR = 2.0
 # subject): a new question, so the previous topic is only a weak candidate beside the intents suggested.
 PREVIOUS_TOPIC_PRIOR = 0.5
 # ... and more than any classifier confidence, for a follow-up of the history that asks about the past (the
-# classifier hears "did those jobs need skilled staff?" as a question about skills).
+# classifier hears "did those jobs need skilled staff back then?" as a question about skills).
 PAST_FOLLOWUP_PRIOR = 1.5
 # A question about the past favours, by this much relevance, the passages whose keywords are about the past
-# ("back then", "damals"): "did those jobs need skilled staff?" asks about the early workforce, not today's.
+# ("back then", "damals"): "did they need skilled staff back then?" asks about the early workforce, not
+# today's.
 PAST_PASSAGE_BONUS = 0.05
 # A term-specific answer counts as a clear match for a message the classifier took for something else when
 # the topic still had this much of its confidence.

@@ -248,7 +248,7 @@ ADDITIVE_WORDS: dict[str, tuple[str, ...]] = {
 # Words that add work to what a model question named ("and if a phone hotline comes on top?", "e se
 # aggiungiamo la chat?", "und wenn noch eine Hotline dazukommt?"): question.adds_to_the_previous_work.
 ADDED_WORK_CUES: dict[str, tuple[str, ...]] = {
-    "en": ("on top", "as well", "add", "adding", "added", "in addition", "plus", "also need", "too"),
+    "en": ("on top", "as well", "add", "adding", "added", "in addition", "plus", "also need"),
     "it": ("aggiungiamo", "aggiungessimo", "aggiungere", "si aggiunge", "in più", "in aggiunta", "oltre a"),
     "de": ("dazukommt", "dazu kommt", "dazukäme", "dazukaeme", "hinzukommt", "hinzu kommt", "zusätzlich",
            "zusaetzlich", "dazunehmen", "noch ein", "noch eine", "noch ne", "noch einen"),

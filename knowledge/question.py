@@ -83,8 +83,8 @@ def refers_back(question: Question) -> bool:
 
 
 def asks_about_the_past(question: Question) -> bool:
-    """ "Did those jobs need a highly skilled workforce?", "Brauchte man dafür damals gut ausgebildete
-    Leute?"."""
+    """ "Did those jobs need skilled staff back then?", "Brauchte man dafür damals gut ausgebildete Leute?":
+    a time phrase of the past (past verbs alone also say "und wie war das mit den Gehältern?")."""
     return mentions_phrase(question.text, {question.language: PAST_CUES.get(question.language, ())})
 
 
