@@ -41,9 +41,8 @@ def only_language_codes(text: str, codes: Iterable[str]) -> list[re.Match[str]]:
     known = {code.lower() for code in codes}
     if len(words) < 2 or re.search(r"\d", text):
         return []
-    if any(
-        len(w.group()) != 2 or w.group().lower() not in known or w.group().lower() in NOT_CODES for w in words
-    ):
+    lowered = [word.group().lower() for word in words]
+    if any(len(word) != 2 or word not in known or word in NOT_CODES for word in lowered):
         return []
     return words
 
