@@ -2,8 +2,9 @@
 
 Inputs are plain data (the question's text, the intent classifier's ranking, the glossary terms it names and
 what the conversation talked about last), so this is tested without Rasa. The steps:
-1. candidate topics: the top intent's topic; when the classifier is unsure (small margin between its top
-   intents) the top two or three compete, each with its confidence as a prior;
+1. candidate topics (knowledge.topic_candidates): the top intent's topic; when the classifier is unsure
+   (small margin between its top intents) the top two or three compete, each with its confidence as a
+   prior, beside the previous topic, the service models or the history when the question asks for them;
 2. the subject: the terms the question names, else the previous subject ("and their salaries?");
 3. two terms of the same kind ("HR versus customer care") are compared: each side's answer, labelled;
 4. otherwise the passages of each candidate's answer are ranked by prior plus word relevance, and the reply
@@ -26,59 +27,35 @@ from knowledge.question import (
     SERVICE_MODELS_TOPIC,
     Question,
     about_the_past,
-    adds_to_the_previous_work,
     asks_about_the_past,
     asks_one_word,
     asks_which_model,
     compared_terms,
     opens_like_a_followup,
-    refers_back,
+    points_back_at_the_history,
 )
 from knowledge.ranking import STRONG_MATCH, PassageRanker, passage_key
 from knowledge.recommender import model_for_terms
 from knowledge.text_analysis import asking_sentences
+from knowledge.topic_candidates import FOLLOWUP_INTENT, TopicCandidates
+from knowledge.verdict import does_the_work, with_verdict
 
-# The top intent wins alone when it leads the next knowledge intent by at least this much.
-CONFIDENT_MARGIN = 0.3
-MAX_CANDIDATE_TOPICS = 3
 # How much the classifier's confidence in a topic counts against the words' relevance (0 to about 1): a
 # confident intent usually decides, but a question whose words clearly name another topic's passage ("what's
 # AHT?" taken for "what is a call center?") is answered from that passage.
 PRIOR_WEIGHT = 0.4
-# Topics whose passages fit the question's words best join the candidates, with no prior of their own,
-# when the fit is this good at least (well above what off-topic text reaches).
-WORD_CANDIDATES = 3
-WORD_CANDIDATE_MATCH = 0.3
-FOLLOWUP_INTENT = "followup_other"
-# The topic that tells how BPO and call centers began.
-HISTORY_TOPIC = "history"
-# A question asking which model to choose gives the service models' topic (SERVICE_MODELS_TOPIC, whose answer
-# then leads with the model the named work needs) this prior: it wins over topics the classifier or
-# a shared word suggests ("Kundenkontakt" in the reasons), while another topic that both the classifier and
-# the words clearly favour can still win (it is a prior, not the only candidate).
-MODEL_CHOICE_PRIOR = 1.0
-# Work added after a model question ("und wenn noch eine Kundenhotline dazukommt?") asks the model again: its
-# words are the work's (the channels' topic fits them better), so the models' topic must win outright.
-ADDED_WORK_PRIOR = 2.0
-# "And for BPO?" (a new subject): the previous question is the likely one. "And what do they earn?" (no
-# subject): a new question, so the previous topic is only a weak candidate beside the intents suggested.
-PREVIOUS_TOPIC_PRIOR = 0.5
-# ... and more than any classifier confidence, for a follow-up of the history that asks about the past (the
-# classifier hears "did those jobs need skilled staff back then?" as a question about skills).
-PAST_FOLLOWUP_PRIOR = 1.5
 # A question about the past favours, by this much relevance, the passages whose keywords are about the past
 # ("back then", "damals"): "did they need skilled staff back then?" asks about the early workforce, not
-# today's.
+# today's. Pointing back at the history's jobs ("waren diese Jobs hoch qualifiziert?") has no time phrase
+# of its own to find those passages with, so it favours them more.
 PAST_PASSAGE_BONUS = 0.05
+POINTED_PAST_PASSAGE_BONUS = 0.2
 # A term-specific answer counts as a clear match for a message the classifier took for something else when
 # the topic still had this much of its confidence.
 NAMED_TERM_PRIOR = 0.2
 GENERIC_TERM_KINDS = ("outsourcing_type", "role")
-PREVIOUS_TOPIC_PRIOR_NO_SUBJECT = 0.05
 # The passages an answer given again in short keeps.
 SHORT_ANSWER_PASSAGES = 2
-# A follow-up without a subject asks a new question when the classifier suggests one at least this strongly.
-NEW_QUESTION_CONFIDENCE = 0.25
 
 
 @dataclass(frozen=True)
@@ -113,6 +90,9 @@ class Answerer:
         self._cache: dict[tuple, object] = {}
         self._cache_digest: str | None = None
         self._cache_lock = threading.Lock()
+        self.candidates = TopicCandidates(
+            self.ranker, self._topic_for_intent, lambda topic, language: self._answer(topic, language, None)
+        )
 
     def _answer(self, topic: str, language: str, term_key: str | None, kind: str = "answer") -> Answer | None:
         return self._cached(("answer", topic, language, term_key, kind), self.kb.answer)
@@ -153,7 +133,7 @@ class Answerer:
             chooses_a_model = topic == SERVICE_MODELS_TOPIC and asks_which_model(question)
             if not answers_a_named_term(question, answer, prior) and not chooses_a_model:
                 return None
-        compared = compared_terms(question.terms)
+        compared = compared_terms(question.terms_asked_about)
         comparison = self._comparison(question, topic, compared) if compared else None
         if comparison:
             return comparison
@@ -169,7 +149,10 @@ class Answerer:
 
         chosen = with_new_information(elsewhere, leading, relevance, adds_to)
         reply = self._reply(answer, chosen, subject_of(answer, question, carried))
-        return self._with_fitting_model(reply, question) if topic == SERVICE_MODELS_TOPIC else reply
+        if topic == SERVICE_MODELS_TOPIC:
+            reply = self._with_fitting_model(reply, question)
+        verdict = does_the_work(question.text, question.language, question.terms)
+        return Reply(**{**reply.__dict__, "text": with_verdict(reply.text, verdict, reply.language)})
 
     def _fitting_the_question_itself(
         self, question: Question, elsewhere: dict[Passage, float]
@@ -203,54 +186,7 @@ class Answerer:
 
     def candidate_topics(self, question: Question) -> dict[str, float]:
         """Knowledge topics with their priors, best first, then the topics the words point at (prior 0)."""
-        candidates = self._intent_topics(question)
-        if asks_which_model(question):
-            added = adds_to_the_previous_work(question)
-            candidates[SERVICE_MODELS_TOPIC] = ADDED_WORK_PRIOR if added else MODEL_CHOICE_PRIOR
-        top_intent = question.top_intent
-        if top_intent == FOLLOWUP_INTENT and not question.previous_topic:
-            return candidates  # "and for BPO?" with nothing before: no subject's words to go on
-        # The words of what it asks, and of the whole message: context told first ("my nephew in Tirana
-        # speaks German") must not crowd out the question ("what are the hours usually like?").
-        for text in dict.fromkeys([asking_sentences(question.text), question.text]):
-            found = self.ranker.best_topics(text, question.language, WORD_CANDIDATES, WORD_CANDIDATE_MATCH)
-            for topic in found:
-                candidates.setdefault(topic, 0.0)
-        return candidates
-
-    def _intent_topics(self, question: Question) -> dict[str, float]:
-        ranked = [
-            (topic, confidence)
-            for intent, confidence in question.intent_ranking
-            if (topic := self._topic_for_intent(intent))
-        ]
-        candidates: dict[str, float] = {}
-        top_intent = question.top_intent
-        if top_intent == FOLLOWUP_INTENT and question.previous_topic:
-            asks_anew = (
-                not question.terms
-                and ranked
-                and ranked[0][1] >= NEW_QUESTION_CONFIDENCE
-                and not refers_back(question)
-            )
-            candidates[question.previous_topic] = (
-                PREVIOUS_TOPIC_PRIOR_NO_SUBJECT if asks_anew else PREVIOUS_TOPIC_PRIOR
-            )
-        if ranked:
-            best = ranked[0][1]
-            for topic, confidence in ranked[:MAX_CANDIDATE_TOPICS]:
-                if best - confidence < CONFIDENT_MARGIN:
-                    candidates.setdefault(topic, confidence)
-        if question.previous_topic:
-            # Whatever the intent, the topic just talked about stays in the running: on its words alone,
-            # or with a prior when the message opens like a follow-up ("and is that number going down?")
-            # or points back at it ("was it ever higher?").
-            continues = opens_like_a_followup(question) or refers_back(question)
-            prior = PREVIOUS_TOPIC_PRIOR if continues else 0.0
-            if question.previous_topic == HISTORY_TOPIC and asks_about_the_past(question):
-                prior = PAST_FOLLOWUP_PRIOR  # "did those jobs need skilled staff back then?" asks about then
-            candidates[question.previous_topic] = max(candidates.get(question.previous_topic, 0.0), prior)
-        return dict(sorted(candidates.items(), key=lambda item: -item[1]))
+        return self.candidates.for_question(question)
 
     def in_short(self, topic: str, language: str, subjects: list[Term]) -> Reply | None:
         """The opening passages of the answer about the subject, for "which ones exactly?" after an answer
@@ -320,10 +256,10 @@ class Answerer:
         passages, and those of the other candidates' passages."""
         passages = [p for _, answer, _ in answers for p in answer.passages]
         relevance = self.ranker.relevance(question.text, question.language, passages)
-        if asks_about_the_past(question):
+        bonus = POINTED_PAST_PASSAGE_BONUS if points_back_at_the_history(question) else PAST_PASSAGE_BONUS
+        if asks_about_the_past(question) or points_back_at_the_history(question):
             relevance = {
-                passage_key(p): relevance[passage_key(p)] + PAST_PASSAGE_BONUS * about_the_past(p)
-                for p in passages
+                passage_key(p): relevance[passage_key(p)] + bonus * about_the_past(p) for p in passages
             }
 
         def score(candidate: tuple[str, Answer, float]) -> float:

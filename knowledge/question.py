@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from knowledge.glossary import Term
 from knowledge.languages import (
     ADDED_WORK_CUES,
+    DEMONSTRATIVES,
     FOLLOWUP_OPENERS,
     MEANING_WORDS,
     MODEL_CHOICE_QUESTIONS,
@@ -27,6 +28,8 @@ from knowledge.work_description import mentions_phrase
 
 # The topic that presents the service models, and the kinds of term that name work a model is chosen for.
 SERVICE_MODELS_TOPIC = "service_models"
+# The topic that tells how BPO and call centers began.
+HISTORY_TOPIC = "history"
 WORK_KINDS = ("service", "channel", "office")
 
 
@@ -49,6 +52,12 @@ class Question:
     # The work of the model question answered just before ("which model for data entry?"), for a follow-up
     # that adds to it ("and if a phone hotline comes on top?").
     previous_needs: tuple[Term, ...] = ()
+    # The terms named in the sentences that ask, when others only tell (None: every sentence counts).
+    asked_terms: tuple[Term, ...] | None = None
+
+    @property
+    def terms_asked_about(self) -> tuple[Term, ...]:
+        return self.terms if self.asked_terms is None else self.asked_terms
 
     @property
     def needed_terms(self) -> tuple[Term, ...]:
@@ -73,19 +82,24 @@ def opens_like_a_followup(question: Question) -> bool:
 REFERRING_MAX_WORDS = 8
 
 
-def refers_back(question: Question) -> bool:
+def refers_back(question: Question, pointing: dict[str, tuple[str, ...]] = REFERRING_WORDS) -> bool:
     """ "Was it ever higher?", "e a quei tempi servivano persone qualificate?": short, no term of its own, a
     word that points at the previous answer."""
     words = question.text.split()
     if question.terms or len(words) > REFERRING_MAX_WORDS:
         return False
-    return mentions_phrase(question.text, {question.language: REFERRING_WORDS.get(question.language, ())})
+    return mentions_phrase(question.text, {question.language: pointing.get(question.language, ())})
 
 
 def asks_about_the_past(question: Question) -> bool:
     """ "Did those jobs need skilled staff back then?", "Brauchte man dafür damals gut ausgebildete Leute?":
     a time phrase of the past (past verbs alone also say "und wie war das mit den Gehältern?")."""
     return mentions_phrase(question.text, {question.language: PAST_CUES.get(question.language, ())})
+
+
+def points_back_at_the_history(question: Question) -> bool:
+    """ "Were those jobs highly skilled?" just after the history: about the jobs it told of, back then."""
+    return question.previous_topic == HISTORY_TOPIC and refers_back(question, DEMONSTRATIVES)
 
 
 def about_the_past(passage: Passage) -> bool:

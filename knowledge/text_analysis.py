@@ -23,6 +23,7 @@ from knowledge.languages import (
     MEANING_WORDS,
     NEGATION_CUES,
     ONLY_WORDS,
+    QUESTION_OPENERS,
     QUESTION_WORDS,
     SET_ASIDE_CUES,
 )
@@ -31,8 +32,9 @@ WORDLIKE = re.compile(r"\w", re.UNICODE)
 WORDS = re.compile(r"[\w'’]+")
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
 # A sentence ends at . ! or ? followed by a space ("8.30" stays whole; "e.g. " splits, a rough cut that is
-# enough to tell what a message states from what it asks).
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# enough to tell what a message states from what it asks), or at a dash between spaces ("Datenerfassung aus
+# Akten – kurze Frage nebenbei: sind das ausgebildete Leute?" states its work, then asks).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\s+[–—]\s+")
 # Text in parentheses or quotation marks: the visitor quoting, not saying.
 QUOTED = re.compile(r"\([^)]*\)|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”|«[^»]*»")
 NEGATION_WINDOW = 3  # words
@@ -154,8 +156,17 @@ def is_compared(before: str, language: str) -> bool:
 
 def unquoted(text: str) -> str:
     """The text with what it quotes blanked out, same length (positions still match): the customers'
-    questions an answer lists ("status queries (When will the insurer pay?)") are not the visitor's."""
-    return QUOTED.sub(lambda quoted: " " * len(quoted.group()), text)
+    questions an answer lists ("status queries (When will the insurer pay?)") are not the visitor's. A full
+    stop that ends the quote stays, as the end of the visitor's sentence ("hieß es nur: „Wir haben Hunderte
+    Callcenter.“ Woran liegt das?")."""
+    return QUOTED.sub(_blanked, text)
+
+
+def _blanked(quoted: re.Match[str]) -> str:
+    inner = quoted.group()
+    if len(inner) > 2 and inner[-2] in ".!":
+        return " " * (len(inner) - 2) + ". "
+    return " " * len(inner)
 
 
 def sentences(text: str) -> list[tuple[int, str, bool]]:
@@ -169,7 +180,10 @@ def sentences(text: str) -> list[tuple[int, str, bool]]:
         if piece.strip():
             first = start + len(piece) - len(piece.lstrip())
             last = start + len(piece.rstrip())
-            found.append((first, text[first:last], masked[first:last].endswith("?")))
+            # Before a dash, a question may lack its mark: "Was für Leute arbeiten im BPO – reicht da ...?"
+            at_dash = gap is not None and not gap.group().isspace()
+            asks = masked[first:last].endswith("?") or (at_dash and opens_like_a_question(piece.strip()))
+            found.append((first, text[first:last], asks))
         start = gap.end() if gap else end
     return found
 
@@ -198,6 +212,21 @@ def opens_with(text: str, openers: Iterable[str]) -> bool:
     return any(words == opener or words.startswith(f"{opener} ") for opener in openers)
 
 
+# Question words that also open statements ("many of our customers call us ...").
+NOT_QUESTION_OPENERS = frozenset({"much", "many", "long", "often", "viel", "viele"})
+# One word that opens a follow-up ("und was heißt FTE"), before the question proper.
+LEADING_FOLLOWUP_WORD = re.compile(
+    r"^\W*(" + "|".join(w for ws in FOLLOWUP_OPENERS.values() for w in ws if " " not in w) + r")\s+"
+)
+
+
+def opens_like_a_question(text: str) -> bool:
+    """ "How ...", "tell me ...", "spiegami ...", "und was heißt ...": a question without a question mark."""
+    openers = [word for words in (*QUESTION_WORDS.values(), *QUESTION_OPENERS.values()) for word in words]
+    rest = LEADING_FOLLOWUP_WORD.sub("", text.lower(), count=1)
+    return opens_with(rest, (opener for opener in openers if opener not in NOT_QUESTION_OPENERS))
+
+
 # A greeting before the message proper: "Hi, I was wondering whether ...".
 GREETING = re.compile(r"\W*(hi|hello|hey|ciao|salve|buongiorno|buonasera|hallo|servus|guten tag|grüezi)\b\W*")
 
@@ -210,6 +239,15 @@ def asks_indirectly(text: str) -> bool:
     opening = lowered[greeting.end() :] if (greeting := GREETING.match(lowered)) else lowered
     opening = re.sub(r"[,;:]", " ", opening)  # "Ich frage mich, ob ..."
     return opens_with(opening, (o for openers in INDIRECT_QUESTION_OPENERS.values() for o in openers))
+
+
+def asked_indirectly_at(text: str, position: int) -> bool:
+    """Whether the sentence holding `position` opens with a question asked without its mark ("We're in
+    Krakow. I wonder whether outsourcing our helpline ...")."""
+    return any(
+        start <= position < start + len(sentence) and asks_indirectly(sentence)
+        for start, sentence, _ in sentences(text)
+    )
 
 
 def only_joins(between: str, language: str) -> bool:

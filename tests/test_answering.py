@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answering import MODEL_CHOICE_PRIOR, Answerer
+from knowledge.answering import Answerer
 from knowledge.loader import load
 from knowledge.queries import KnowledgeBase
 from knowledge.question import Question, asks_which_model
+from knowledge.topic_candidates import MODEL_CHOICE_PRIOR
 from tests.test_loader import edit
 
 
@@ -235,10 +236,29 @@ def test_a_past_verb_without_a_time_phrase_asks_no_history(qa, text, intents, la
     assert ask(qa, text, intents, language=language, previous_topic="history").topic == topic
 
 
-def test_the_same_question_in_the_present_tense_gets_todays_workforce(qa):
-    reply = ask(qa, "Do those jobs need a highly skilled workforce?", [("ask_skills", 0.98)],
+def test_the_same_question_about_todays_bpo_gets_todays_workforce(qa):
+    reply = ask(qa, "Do BPO jobs need a highly skilled workforce?", [("ask_skills", 0.98)], ["BPO"],
                 previous_topic="history")  # fmt: skip
     assert reply.topic == "skills"
+
+
+@pytest.mark.parametrize(
+    ("text", "intents", "language", "expected"),
+    [("were those jobs highly skilled?", [("ask_skills", 0.98)], "en", "no highly skilled staff"),
+     ("e quei lavori richiedevano personale qualificato?", [("ask_skills", 0.95)], "it", "non richiedeva"),
+     ("Waren diese Jobs hoch qualifiziert?", [("ask_skills", 0.95)], "de", "qualifiziert")],
+)  # fmt: skip
+def test_a_follow_up_pointing_at_the_jobs_the_history_told_of_asks_about_then(
+    qa, text, intents, language, expected
+):
+    reply = ask(qa, text, intents, language=language, previous_topic="history")
+    assert reply.topic == "history" and "A6" in reply.passages[0].facts and expected in reply.passages[0].text
+
+
+def test_a_follow_up_of_the_history_whose_words_are_another_topics_leaves_the_history(qa):
+    # "Those people" points back, but the history says nothing of pay: the salaries answer it.
+    reply = ask(qa, "and what did those people earn?", [("ask_salaries", 0.9)], previous_topic="history")
+    assert reply.topic == "salaries"
 
 
 def test_a_new_subject_without_question_keeps_the_previous_question(qa):

@@ -93,6 +93,16 @@ def test_a_message_splits_into_what_it_states_and_what_it_asks():
     # No question, or nothing but questions: the whole message.
     assert asking_sentences("Is payroll back office?") == "Is payroll back office?"
     assert asking_sentences("Payroll and HR.") == "Payroll and HR."
+    # A quote that ends with a full stop ends the visitor's sentence too.
+    quoting = "Alle sagten nur: „Wir haben Hunderte Callcenter.“ Woran liegt das?"
+    assert asking_sentences(quoting) == "Woran liegt das?"
+    # A spaced dash ends what is stated; a range keeps its dash.
+    side_question = "Datenerfassung aus Akten – kurze Frage nebenbei: sind das ausgebildete Leute?"
+    assert stated_part(side_question) == "Datenerfassung aus Akten"
+    assert asking_sentences("Mo–Fr 8–18 Uhr, geht das?") == "Mo–Fr 8–18 Uhr, geht das?"
+    # Before a dash, a question may lack its mark: both parts ask.
+    two_questions = "Was für Leute arbeiten im BPO – reicht da eine kurze Schulung wie im Callcenter?"
+    assert asking_sentences(two_questions) == two_questions
 
 
 @pytest.mark.parametrize(

@@ -24,11 +24,13 @@ from knowledge.languages import FOLLOWUP_OPENERS, SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
 from knowledge.question import SERVICE_MODELS_TOPIC, WORK_KINDS, Question
 from knowledge.text_analysis import (
+    asked_indirectly_at,
     asking_sentences,
     asks_indirectly,
     in_asking_sentence,
     is_compared,
     is_set_aside,
+    opens_like_a_question,
     opens_with,
 )
 from knowledge.typos import known_words
@@ -70,6 +72,9 @@ def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = Fal
     set_aside = len(named) > 1 and is_set_aside(named[0].before, language)
     compared = bool(named) and other_subject and is_compared(named[0].before, language)
     subjects = named[1:] if set_aside or compared else named
+    # "… hieß es nur: 'Wir haben Hunderte Callcenter.' Woran liegt das?" compares nothing: the terms of the
+    # context told first are not the question's.
+    asked = [term for term in subjects if in_asking_sentence(text, len(term.before))]
     return Question(
         text=text,
         language=language,
@@ -77,6 +82,7 @@ def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = Fal
             (item["name"], float(item.get("confidence") or 0.0)) for item in ranking if item.get("name")
         ),
         terms=tuple(terms_among(subjects, language)),
+        asked_terms=tuple(terms_among(asked, language)) if asking_sentences(text) != text else None,
         previous_topic=tracker.get_slot("last_topic"),
         previous_subject=tracker.get_slot("last_term"),
         needs=tuple(terms_among(named, language, skip_negated=True)),
@@ -132,11 +138,16 @@ def states_a_need(tracker: Tracker, however_sure: bool = False) -> bool:
     `however_sure`: for a message taken for an answer, whose intent says nothing about a question."""
     confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
     text = tracker.latest_message.get("text") or ""
-    if "?" in text or asks_indirectly(text) or tracker.active_loop_name:
+    if "?" in text or asks_indirectly(text) or opens_like_a_question(text) or tracker.active_loop_name:
         return False
     if confidence >= NEED_STATEMENT_DOUBT and not however_sure:
         return False
-    return bool(message_terms(tracker, knowledge_base(), kinds=("service",), skip_negated=True))
+    named = named_terms(tracker, knowledge_base(), kinds=("service",))
+    needs = {term.key for term in terms_among(named, current_language(tracker), skip_negated=True)}
+    first = next((found for found in named if found.term.key in needs), None)
+    # "We're a software house in Krakow. I wonder whether outsourcing our helpline would ...": the work is
+    # named in a question asked without its mark, after context.
+    return first is not None and not asked_indirectly_at(text, len(first.before))
 
 
 class ActionAnswerQuestion(Action):

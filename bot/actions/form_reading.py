@@ -19,8 +19,6 @@ from knowledge.languages import (
     ANY_NEGATION,
     CORRECTION_WORDS,
     ONLY_WORDS,
-    QUESTION_OPENERS,
-    QUESTION_WORDS,
 )
 from knowledge.question import words_ask_for_a_model
 from knowledge.recommender import split_by_office
@@ -28,7 +26,7 @@ from knowledge.text_analysis import (
     asking_sentences,
     asks_indirectly,
     in_asking_sentence,
-    opens_with,
+    opens_like_a_question,
     stated_part,
     unquoted,
 )
@@ -52,8 +50,6 @@ IMPLIED_BACK_OFFICE = "administration"
 # may be customer contact or internal processing. Named when the form opens, they do not answer "what would
 # you like to outsource?": the form still asks, and the answer decides.
 VAGUE_PROCESSES = frozenset({IMPLIED_BACK_OFFICE})
-# Question words that also open statements ("many of our customers call us ...").
-NOT_QUESTION_OPENERS = frozenset({"much", "many", "long", "often", "viel", "viele"})
 # Words beyond which a description of the work says more than the terms found in it.
 RICH_DESCRIPTION = 20
 
@@ -207,12 +203,6 @@ def is_description(tracker: Tracker) -> bool:
     if asks_something(tracker) or len(text.split()) <= RICH_DESCRIPTION:
         return False
     return not opens_like_a_question(text)
-
-
-def opens_like_a_question(text: str) -> bool:
-    """ "How ...", "tell me ...", "spiegami ...", "erklären Sie ...": a question without its question mark."""
-    openers = [word for words in (*QUESTION_WORDS.values(), *QUESTION_OPENERS.values()) for word in words]
-    return opens_with(text, (opener for opener in openers if opener not in NOT_QUESTION_OPENERS))
 
 
 def talks_to_customers(tracker: Tracker) -> bool:

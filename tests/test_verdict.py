@@ -1,0 +1,82 @@
+"""Yes or no to "does this provider do that work?", from the glossary's terms, and the reply that opens
+with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answering import Answerer
+from knowledge.question import Question
+from knowledge.verdict import does_the_work, with_verdict
+
+
+def terms(kb, language: str, *surfaces: str):
+    resolved = tuple(kb.resolve_term(surface, language) for surface in surfaces)
+    assert all(resolved), f"test setup: unknown glossary term in {surfaces}"
+    return resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surfaces", "verdict"),
+    [("Could a call centre run an emergency line for our roadside assistance business?", "en",
+      ("call centre", "emergency line"), True),
+     ("Is appointment setting something a call center does?", "en", ("appointment setting", "call center"),
+      True),
+     ("Can a call center handle our customer e-mails too?", "en", ("call center", "e-mail"), False),
+     ("Is data entry the sort of thing a BPO would take on, or is it too small a job?", "en",
+      ("data entry", "BPO"), True),
+     ("Il call center fa anche le vendite?", "it", ("call center", "vendite"), True),
+     ("Un call center può gestire le buste paga?", "it", ("call center", "buste paga"), False),
+     ("Übernimmt ein BPO auch die Dateneingabe?", "de", ("BPO", "Dateneingabe"), True),
+     ("Kann ein Callcenter unseren Chat betreuen?", "de", ("Callcenter", "Chat"), False),
+     ("Do Albanian call centers speak French?", "en", ("call centers", "French"), True),
+     ("Support auf Deutsch und Türkisch: geht das in Albanien?", "de", ("Deutsch", "Türkisch"), True)],
+)  # fmt: skip
+def test_a_question_whether_a_provider_does_the_work_gets_its_verdict(
+    project_kb, text, language, surfaces, verdict
+):
+    assert does_the_work(text, language, terms(project_kb, language, *surfaces)) is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surfaces"),
+    [  # a choice between the providers, an open question, a comparison, no work named
+        ("Call center or BPO for our sales line?", "en", ("call center", "BPO", "sales")),
+        ("Which channels does a call center handle besides the phone?", "en", ("call center", "phone")),
+        (
+            "Is a call center cheaper than an in-house team for customer service?",
+            "en",
+            ("call center", "customer service"),
+        ),
+        (
+            "Quali servizi fa un call center oltre all'assistenza clienti?",
+            "it",
+            ("call center", "assistenza clienti"),
+        ),
+        ("Was macht ein Callcenter?", "de", ("Callcenter",)),
+        # a language off the list is checked case by case, not refused
+        ("Do Albanian call centers speak Portuguese?", "en", ("call centers", "Portuguese")),
+    ],
+)
+def test_a_question_that_asks_no_yes_or_no_gets_no_verdict(project_kb, text, language, surfaces):
+    assert does_the_work(text, language, terms(project_kb, language, *surfaces)) is None
+
+
+def test_the_verdict_opens_the_reply_once():
+    assert with_verdict("A call center works by phone only.", False, "en").startswith("No. A call")
+    assert with_verdict("Sì, certo.", True, "it") == "Sì, certo."
+    assert with_verdict("Ein Callcenter ...", True, "de").startswith("Ja. ")
+    assert with_verdict("Text", None, "en") == "Text"
+
+
+def test_the_reply_to_a_yes_or_no_question_opens_with_its_verdict(project_answerer: Answerer):
+    kb = project_answerer.kb
+    for text, language, surfaces, opening in [
+        ("Is appointment setting something a call center does?", "en", ("appointment setting", "call center"),
+         "Yes."),
+        ("Un call center può gestire anche la chat?", "it", ("call center", "chat"), "No."),
+        ("Übernimmt ein BPO auch die Gehaltsabrechnung?", "de", ("BPO", "Gehaltsabrechnung"), "Ja."),
+    ]:  # fmt: skip
+        question = Question(text, language, (("ask_services", 0.9),), terms(kb, language, *surfaces))
+        reply = project_answerer.reply(question)
+        assert reply.text.startswith(opening), reply.text
