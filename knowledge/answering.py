@@ -134,7 +134,10 @@ class Answerer:
             if not answers_a_named_term(question, answer, prior) and not chooses_a_model:
                 return None
         compared = compared_terms(question.terms_asked_about)
-        comparison = self._comparison(question, topic, compared) if compared else None
+        # BPO and call centers (or their staff) side by side: every topic's default answer speaks of both,
+        # with what they share ("perché si pensa che BPO e call center siano la stessa cosa?").
+        comparable = compared and compared[0].kind not in GENERIC_TERM_KINDS
+        comparison = self._comparison(question, topic, compared) if comparable else None
         if comparison:
             return comparison
         elsewhere = {} if asks_one_word(question) else self._fitting_the_question_itself(question, elsewhere)

@@ -129,6 +129,18 @@ def test_comparison_in_italian(qa):
     assert "back office" in payroll and "front office" in care
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "terms", "expected"),
+    [("Perché in Albania tanti pensano che BPO e call center siano la stessa cosa?", "it",
+      ["BPO", "call center"], "centinaia"),
+     ("Warum verwechseln so viele Leute BPO mit Callcentern?", "de", ["BPO", "Callcentern"], "verwechselt")],
+)  # fmt: skip
+def test_bpo_and_call_centers_named_together_get_the_answer_about_both(qa, text, language, terms, expected):
+    # The history has an answer for each; its default one tells why they are confused (A1).
+    reply = ask(qa, text, [("ask_history", 0.6)], terms, language=language)
+    assert "**BPO**" not in reply.text and expected in reply.text
+
+
 def test_what_follows_a_comparison_is_about_both_sides(qa):
     reply = ask(
         qa, "Mi spiega la differenza tra back office e front office?", [("ask_front_back_office", 0.9)],
