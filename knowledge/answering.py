@@ -134,10 +134,7 @@ class Answerer:
             if not answers_a_named_term(question, answer, prior) and not chooses_a_model:
                 return None
         compared = compared_terms(question.terms_asked_about)
-        # BPO and call centers (or their staff) side by side: every topic's default answer speaks of both,
-        # with what they share ("perché si pensa che BPO e call center siano la stessa cosa?").
-        comparable = compared and compared[0].kind not in GENERIC_TERM_KINDS
-        comparison = self._comparison(question, topic, compared) if comparable else None
+        comparison = self._comparison(question, topic, compared) if compared else None
         if comparison:
             return comparison
         elsewhere = {} if asks_one_word(question) else self._fitting_the_question_itself(question, elsewhere)
@@ -154,7 +151,7 @@ class Answerer:
         reply = self._reply(answer, chosen, subject_of(answer, question, carried))
         if topic == SERVICE_MODELS_TOPIC:
             reply = self._with_fitting_model(reply, question)
-        verdict = does_the_work(question.text, question.language, question.terms)
+        verdict = does_the_work(question.text, question.language, question.terms_asked_about, reply.topic)
         return Reply(**{**reply.__dict__, "text": with_verdict(reply.text, verdict, reply.language)})
 
     def _fitting_the_question_itself(
@@ -283,7 +280,16 @@ class Answerer:
         if first.variant == second.variant:
             return None  # one text covers both: the ordinary answer compares them
         passages = [p for side in sides for p in side.passages]
-        relevance = self.ranker.relevance(question.text, question.language, passages)
+        # BPO and call centers: the topic's default answer speaks of both, with what they share.
+        both = self._answer(topic, question.language, None) if terms[0].kind in GENERIC_TERM_KINDS else None
+        shared = list(both.passages) if both and both.variant == DEFAULT_VARIANT else []
+        relevance = self.ranker.relevance(question.text, question.language, passages + shared)
+        if shared and max(relevance[passage_key(p)] for p in shared) > max(
+            relevance[passage_key(p)] for p in passages
+        ):
+            # It fits better: "warum verwechseln so viele BPO mit Callcentern?" asks what they share,
+            # which neither side's answer tells.
+            return None
         chosen: list[Passage] = []
         lines = []
         for term, side in zip(terms, sides, strict=True):

@@ -75,15 +75,22 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
         "viele",
     ),
 }
+# Openings that ask what something is or means ("what's FTE pricing", "und was heißt Abrechnung pro FTE"):
+# a question even when it names work, so it starts no form (bot/actions/answers.states_a_need).
+DEFINITION_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("what is", "what are", "what does", "what's"),
+    "it": ("cos'è", "cosa è", "che cos'è", "cosa sono", "cosa vuol dire", "cosa significa"),
+    "de": ("was ist", "was sind", "was heißt", "was heisst", "was bedeutet"),
+}
 # Words that open a question typed without its question mark ("tell me how FTE pricing works"), besides the
 # question words: inside the form such a message is a question, not a description of the work.
 QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
-    "en": ("what is", "what are", "what does", "what's", "what kind of", "what sort of", "tell me", "explain",
-           "can you", "could you", "do you"),
-    "it": ("cos'è", "cosa è", "che cos'è", "cosa sono", "cosa vuol dire", "cosa significa", "che tipo di",
-           "che genere di", "dimmi", "mi dica", "spiegami", "mi spieghi"),
-    "de": ("was ist", "was sind", "was heißt", "was heisst", "was bedeutet", "was für", "was fuer",
-           "sagen sie", "erklären sie", "erklär mir", "können sie", "gibt es"),
+    "en": (*DEFINITION_OPENERS["en"], "what kind of", "what sort of", "tell me", "explain", "can you",
+           "could you", "do you"),
+    "it": (*DEFINITION_OPENERS["it"], "che tipo di", "che genere di", "dimmi", "mi dica", "spiegami",
+           "mi spieghi"),
+    "de": (*DEFINITION_OPENERS["de"], "was für", "was fuer", "sagen sie", "erklären sie", "erklär mir",
+           "können sie", "gibt es"),
 }  # fmt: skip
 # Openings of a question asked without its question mark ("mi chiedevo se l'outsourcing copre anche ..."):
 # a question, not a need stated (knowledge.text_analysis.asks_indirectly).
@@ -113,8 +120,8 @@ MODEL_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
            "what should we choose", "what should we pick", "what should we go for", "which one fits us",
            "what fits us", "which suits us", "what do you suggest", "what would you suggest",
            "which service do we need", "what service do we need", "which service fits", "what would suit us",
-           "what would you advise", "what do you advise", "the full package", "the whole package",
-           "the complete package"),
+           "what would you advise", "what do you advise", "need the full package", "need the whole package",
+           "need the complete package"),
     "it": ("quale modello", "che modello", "quale dei vostri modelli", "quale pacchetto",
            "quale soluzione ci", "quale soluzione mi", "cosa ci consigli", "cosa mi consigli",
            "cosa consigliate", "cosa ci consigliate", "cosa mi consigliate", "cosa ci consiglia",
@@ -123,7 +130,7 @@ MODEL_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
            "che servizio ci serve", "quale servizio ci serve", "che servizio mi serve",
            "quale servizio fa per noi", "di che servizio abbiamo bisogno", "cosa ci consigliereste",
            "cosa mi consigliereste", "cosa consiglieresti", "cosa mi consiglieresti",
-           "cosa ci consiglieresti", "pacchetto completo"),
+           "cosa ci consiglieresti", "serve il pacchetto completo", "servirebbe il pacchetto completo"),
     "de": ("welches modell", "welches servicemodell", "welches ihrer modelle", "welches paket",
            "welche lösung passt", "welche loesung passt", "welche lösung empfehlen",
            "welche loesung empfehlen", "was empfehlen sie uns", "was empfiehlst du uns", "was nehmen wir",
@@ -132,7 +139,7 @@ MODEL_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
            "welchen service brauchen wir", "welcher service passt", "was bräuchten wir",
            "was würdest du empfehlen", "was würdest du uns empfehlen", "was würden sie uns empfehlen",
            "was würdet ihr empfehlen", "was würdet ihr uns empfehlen", "was empfiehlst du",
-           "komplettpaket", "das komplette paket", "das volle paket", "rundum-paket"),
+           "brauchen wir das komplettpaket", "bräuchten wir das komplettpaket", "das komplettpaket brauchen"),
 }  # fmt: skip
 # A question for one of the service models in general words: "which option fits?", "che tipo di soluzione
 # sarebbe?", "welche Variante wäre das?": an interrogative, then the model noun (at most "of your" between, so
@@ -148,20 +155,16 @@ MODEL_CHOICE_QUESTIONS: dict[str, str] = {
     r"|\bwhat('s|\s+is|\s+would\s+be)\s+(that|this|such\s+an?)\s+(service|model|package|offering)\s+called\b"
     r"|\bwhat\s+would\s+(that|this|such\s+an?)\s+(service|model|package|offering)\s+be\s+called\b"
     r"|\bwhat\s+do\s+you\s+call\s+(that|this|such)\b"
-    r"|\b(in|as)\s+(one|a\s+single)\s+(package|bundle)\b"
-    # "And if we need both, phone support plus the bookkeeping?": work asked for on a condition.
-    r"|^(and\s+|so\s+)?(what\s+)?if\s+(we|you|i|one)\s+(need|want|have)\b",
+    r"|\b(in|as)\s+(one|a\s+single)\s+(package|bundle)\b",
     "it": r"\b(quale|quali|qual\s+è\s+il|(che|quale)\s+tipo\s+di)\s+(dei\s+vostri\s+|delle\s+vostre\s+)?"
     r"(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]|opzion[ei])\b|\bche\s+servizio\s+(sarebbe|serve|fa)\b"
     r"|\b((abbia|ha|avrebbe)\s+senso|conviene|basta)\s+(un|il)\s+(call[\s-]?center|bpo)\b"
     r"|\bche\s+soluzion[ei]\s+(avete|offrite|proponete|ci\s+proponete|mi\s+proponete)\b"
-    r"|\b(in|con)\s+un\s+(unico|solo)\s+pacchetto\b"
-    r"|^(e\s+)?se\s+(ci\s+)?(serv(e|ono)|abbiamo\s+bisogno|volessimo|vogliamo)\b",
+    r"|\b(in|con)\s+un\s+(unico|solo)\s+pacchetto\b",
     "de": r"\b(welche[srmn]?|was\s+f(ü|ue)r\s+ein(e|en)?)\s+(ihrer\s+|eurer\s+)?"
     r"((service)?modell(e|en)?|paket|l(ö|oe)sung(en)?|option(en)?|variante(n)?)\b|\bwelcher\s+service\s+w(ä|ae)re\b"
     r"|\b(lohnt|reicht|passt|taugt)\s+(sich\s+|uns\s+)?(ein|einen|das|der)\s+(call[\s-]?center|bpo)\b"
-    r"|\bin\s+einem\s+paket\b|\baus\s+einer\s+hand\b"
-    r"|^(und\s+)?wenn\s+(man|wir|ich)\s+(\w+\s+){0,3}(brauch|ben(ö|oe)tig|woll)\w*\b",
+    r"|\bin\s+einem\s+paket\b|\baus\s+einer\s+hand\b",
 }
 # "... accounting AND the customer chat: call center or BPO?": the two models named as the choice. Not after
 # a question word of its own ("Who earns more, call center or BPO?" compares them; MODEL_PAIR_QUESTION_WORDS).
@@ -232,15 +235,20 @@ FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {
 PAST_CUES: dict[str, tuple[str, ...]] = {
     "en": ("back then", "at the time", "at that time", "in those days", "originally", "at first",
            "in the beginning", "in the early days", "in the early years", "early on", "in the past",
-           "in the old days", "at the start", "at the beginning", "when it started", "when it began",
-           "when bpo started", "when bpo began"),
+           "in the old days", "when it started", "when it began", "when bpo started", "when bpo began"),
     "it": ("all'epoca", "a quei tempi", "in passato", "agli inizi", "all'inizio", "inizialmente",
-           "nei primi tempi", "ai primi tempi", "ai tempi", "alle origini", "all'origine", "quando è nato",
+           "nei primi tempi", "ai primi tempi", "alle origini", "all'origine", "quando è nato",
            "quando e nato", "quando sono nati"),
     "de": ("damals", "früher", "frueher", "anfangs", "am anfang", "ursprünglich", "urspruenglich",
            "zu der zeit", "zu dieser zeit", "seinerzeit", "in den anfängen", "in den anfaengen",
-           "in der anfangszeit", "in der vergangenheit", "zu beginn", "in den anfangsjahren"),
+           "in der anfangszeit", "in der vergangenheit", "in den anfangsjahren"),
 }  # fmt: skip
+# Words of the present: "and do those jobs need a degree today?" asks about today even after the history.
+PRESENT_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("today", "now", "nowadays", "these days", "currently"),
+    "it": ("oggi", "adesso", "ora", "oggigiorno", "attualmente"),
+    "de": ("heute", "jetzt", "heutzutage", "aktuell", "derzeit"),
+}
 # Words that point back at what was just said: "was it ever higher?", "were those jobs highly skilled?",
 # "and which one covers both?". In a short message that names no term they keep the previous topic in the
 # running (knowledge.question.refers_back). Not German "es"/"sie" ("gibt es", "Sie"), nor Italian "lo/la".
@@ -286,11 +294,13 @@ CORRECTION_WORDS: dict[str, tuple[str, ...]] = {
 # fa anche vendite?", "Übernimmt ein BPO die Dateneingabe?"): words that ask for a choice or a content
 # answer instead (knowledge.verdict), the verbs of doing work, and the reply's opening word for yes and no.
 OPEN_QUESTION_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("what", "which", "who", "whom", "whose", "why", "how", "where", "when", "than"),
-    "it": ("cosa", "che", "quale", "quali", "come", "perché", "perche", "quanto", "quanti", "quanta",
-           "quante", "chi", "dove", "quando", "rispetto"),
-    "de": ("was", "welche", "welcher", "welches", "welchen", "wer", "wen", "wem", "warum", "wieso",
-           "weshalb", "wie", "wo", "wann", "wozu", "wofür", "als"),
+    "en": ("what", "which", "who", "whom", "whose", "why", "how", "where", "when", "than", "better",
+           "worse", "cheaper"),
+    "it": ("cosa", "che", "quale", "quali", "qual", "come", "perché", "perche", "quanto", "quanti", "quanta",
+           "quante", "chi", "dove", "quando", "rispetto", "meglio", "peggio"),
+    "de": ("was", "welche", "welcher", "welches", "welchen", "welchem", "wer", "wen", "wem", "warum",
+           "wieso", "weshalb", "wie", "wieviel", "wo", "wann", "wozu", "wofür", "wofuer", "inwieweit",
+           "inwiefern", "als", "besser", "schlechter", "günstiger"),
 }  # fmt: skip
 WORK_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("do", "does", "doing", "handle", "handles", "take on", "take over", "takes on", "cover", "covers",
@@ -306,6 +316,11 @@ WORK_VERBS: dict[str, tuple[str, ...]] = {
            "gehört", "gehoert", "zuständig", "zustaendig", "leistet", "kümmert", "kuemmert", "hilft",
            "geht das", "sprechen", "spricht", "verfügbar", "verfuegbar", "möglich", "moeglich", "machbar"),
 }  # fmt: skip
+QUANTIFIERS: dict[str, tuple[str, ...]] = {
+    "en": ("every", "all", "each", "any"),
+    "it": ("ogni", "tutti", "tutte", "ciascun", "qualsiasi", "qualunque"),
+    "de": ("jeder", "jedes", "jede", "jeden", "alle", "sämtliche", "saemtliche"),
+}
 VERDICT_OPENINGS: dict[str, tuple[str, str]] = {
     "en": ("Yes.", "No."),
     "it": ("Sì.", "No."),

@@ -19,6 +19,7 @@ from knowledge.languages import (
     MODEL_PAIR_CHOICES,
     MODEL_PAIR_QUESTION_WORDS,
     PAST_CUES,
+    PRESENT_CUES,
     REFERRING_WORDS,
 )
 from knowledge.queries import Passage
@@ -98,8 +99,10 @@ def asks_about_the_past(question: Question) -> bool:
 
 
 def points_back_at_the_history(question: Question) -> bool:
-    """ "Were those jobs highly skilled?" just after the history: about the jobs it told of, back then."""
-    return question.previous_topic == HISTORY_TOPIC and refers_back(question, DEMONSTRATIVES)
+    """ "Were those jobs highly skilled?" just after the history: about the jobs it told of, back then (not
+    "and do those jobs need a degree today?")."""
+    today = mentions_phrase(question.text, {question.language: PRESENT_CUES.get(question.language, ())})
+    return question.previous_topic == HISTORY_TOPIC and refers_back(question, DEMONSTRATIVES) and not today
 
 
 def about_the_past(passage: Passage) -> bool:

@@ -17,6 +17,7 @@ from spacy.lookups import load_lookups
 from knowledge.languages import (
     CLAUSE_BREAKS,
     COMPARISON_CUES,
+    DEFINITION_OPENERS,
     DISJUNCTIONS,
     FOLLOWUP_OPENERS,
     INDIRECT_QUESTION_OPENERS,
@@ -32,9 +33,11 @@ WORDLIKE = re.compile(r"\w", re.UNICODE)
 WORDS = re.compile(r"[\w'’]+")
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
 # A sentence ends at . ! or ? followed by a space ("8.30" stays whole; "e.g. " splits, a rough cut that is
-# enough to tell what a message states from what it asks), or at a dash between spaces ("Datenerfassung aus
-# Akten – kurze Frage nebenbei: sind das ausgebildete Leute?" states its work, then asks).
+# enough to tell what a message states from what it asks), or at a dash between spaces that parts a
+# statement from a question (dash_ends_a_sentence).
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\s+[–—]\s+")
+# The words a statement before such a dash has at least ("Mon – Fri, can you?" is a range).
+DASH_CLAUSE_WORDS = 3
 # Text in parentheses or quotation marks: the visitor quoting, not saying.
 QUOTED = re.compile(r"\([^)]*\)|\"[^\"]*\"|„[^“”]*[“”]|“[^”]*”|«[^»]*»")
 NEGATION_WINDOW = 3  # words
@@ -164,7 +167,7 @@ def unquoted(text: str) -> str:
 
 def _blanked(quoted: re.Match[str]) -> str:
     inner = quoted.group()
-    if len(inner) > 2 and inner[-2] in ".!":
+    if len(inner) > 2 and inner[0] != "(" and inner[-2] == ".":
         return " " * (len(inner) - 2) + ". "
     return " " * len(inner)
 
@@ -175,17 +178,32 @@ def sentences(text: str) -> list[tuple[int, str, bool]]:
     masked = unquoted(text)
     found, start = [], 0
     for gap in [*SENTENCE_BREAK.finditer(masked), None]:
+        at_dash = gap is not None and not gap.group().isspace()
+        if at_dash and not dash_ends_a_sentence(masked[start : gap.start()], masked[gap.end() :]):
+            continue
         end = gap.start() if gap else len(text)
         piece = masked[start:end]
         if piece.strip():
             first = start + len(piece) - len(piece.lstrip())
             last = start + len(piece.rstrip())
             # Before a dash, a question may lack its mark: "Was für Leute arbeiten im BPO – reicht da ...?"
-            at_dash = gap is not None and not gap.group().isspace()
-            asks = masked[first:last].endswith("?") or (at_dash and opens_like_a_question(piece.strip()))
-            found.append((first, text[first:last], asks))
+            opening = at_dash and not found and opens_like_a_question(piece.strip())
+            found.append((first, text[first:last], masked[first:last].endswith("?") or opening))
         start = gap.end() if gap else end
     return found
+
+
+def dash_ends_a_sentence(before: str, after: str) -> bool:
+    """A spaced dash between a statement and a question ("Datenerfassung aus Akten und Schriftsätzen –
+    kurze Frage nebenbei: sind das ausgebildete Leute?"), not inside a range ("200 – 300 calls", "Mon – Fri")
+    or around an aside ("Customer service – which we do in-house – should move to you")."""
+    rest = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+    return (
+        len(before.split()) >= DASH_CLAUSE_WORDS
+        and not before.rstrip()[-1:].isdigit()
+        and not after.lstrip()[:1].isdigit()
+        and rest.rstrip().endswith("?")
+    )
 
 
 def asking_sentences(text: str) -> str:
@@ -214,17 +232,20 @@ def opens_with(text: str, openers: Iterable[str]) -> bool:
 
 # Question words that also open statements ("many of our customers call us ...").
 NOT_QUESTION_OPENERS = frozenset({"much", "many", "long", "often", "viel", "viele"})
-# One word that opens a follow-up ("und was heißt FTE"), before the question proper.
-LEADING_FOLLOWUP_WORD = re.compile(
-    r"^\W*(" + "|".join(w for ws in FOLLOWUP_OPENERS.values() for w in ws if " " not in w) + r")\s+"
-)
 
 
 def opens_like_a_question(text: str) -> bool:
-    """ "How ...", "tell me ...", "spiegami ...", "und was heißt ...": a question without a question mark."""
+    """ "How ...", "tell me ...", "spiegami ...", "erklären Sie ...": a question without its question mark."""
     openers = [word for words in (*QUESTION_WORDS.values(), *QUESTION_OPENERS.values()) for word in words]
-    rest = LEADING_FOLLOWUP_WORD.sub("", text.lower(), count=1)
-    return opens_with(rest, (opener for opener in openers if opener not in NOT_QUESTION_OPENERS))
+    return opens_with(text, (opener for opener in openers if opener not in NOT_QUESTION_OPENERS))
+
+
+def asks_what_it_means(text: str, language: str) -> bool:
+    """ "What's FTE pricing", "und was heißt Abrechnung pro FTE": asks what something is, in the message's
+    language, after at most one word that opens a follow-up."""
+    followup_words = [word for word in FOLLOWUP_OPENERS.get(language, ()) if " " not in word]
+    rest = re.sub(rf"^\W*({'|'.join(map(re.escape, followup_words))})\s+", "", text.lower(), count=1)
+    return opens_with(rest, DEFINITION_OPENERS.get(language, ()))
 
 
 # A greeting before the message proper: "Hi, I was wondering whether ...".

@@ -4,48 +4,76 @@ center gestisce anche le e-mail?", "Übernimmt ein BPO die Dateneingabe?") and t
 Plain Python over the glossary's terms, tested directly.
 
 What each provider does follows the facts: a call center does customer-facing (front-office) work by phone
-only (A12); a BPO does front- and back-office work over every channel (A3, A10-A12; that not every BPO offers
-both sides is the passage's to say).
+only (A3, A12); a BPO does front- and back-office work over every channel (A2, A4, A5, A12), though not
+every BPO offers both sides; the languages served are A15's. Only a plain question gets a verdict: one about
+price, quality or pay that mentions the work ("does it cost a lot if a call center does customer service?"),
+one with "only", "every" or a negation ("does a call center only do customer service?", "do all BPOs handle
+chat?", "is it true that a call center does not handle e-mail?") and one on a topic that is not about what
+the providers do get none.
 """
 
 from __future__ import annotations
 
+import re
+
 from knowledge.glossary import Term
-from knowledge.languages import OPEN_QUESTION_WORDS, VERDICT_OPENINGS, WORK_VERBS
-from knowledge.recommender import BACK_OFFICE, FRONT_OFFICE, PHONE
-from knowledge.text_analysis import asking_sentences
+from knowledge.languages import (
+    NEGATION_CUES,
+    ONLY_WORDS,
+    OPEN_QUESTION_WORDS,
+    QUANTIFIERS,
+    VERDICT_OPENINGS,
+    WORK_VERBS,
+)
+from knowledge.recommender import FRONT_OFFICE, PHONE
+from knowledge.text_analysis import asking_sentences, asks_indirectly
 from knowledge.work_description import mentions_phrase
 
-CALL_CENTER, BPO = "call_center", "bpo"
+BPO = "bpo"
 PROVIDER_KIND = "outsourcing_type"
-OFFICES = (FRONT_OFFICE, BACK_OFFICE)
+WORK_TERM_KINDS = ("service", "channel")
+# The topics whose answers tell what the providers do and which languages they speak: a verdict opens only
+# their replies (a salary or price answer to "do call centers pay well for customer service?" gets none).
+WORK_TOPICS = frozenset(
+    {"services", "service_office", "front_back_office", "channels", "what_is_bpo", "what_is_call_center",
+     "bpo_vs_call_center", "service_models"}
+)  # fmt: skip
+LANGUAGE_TOPICS = frozenset({"languages"})
 
 
-def does_the_work(text: str, language: str, terms: tuple[Term, ...]) -> bool | None:
-    """True or False when the text asks whether the one provider it names does the work it names; None when
-    it asks something else ("which channels does a call center use?", "call center or BPO for sales?")."""
-    providers = {term.key for term in terms if term.kind == PROVIDER_KIND}
-    work = [term for term in terms if term.kind in ("service", "channel")]
-    languages = [term for term in terms if term.kind == "language"]
+def does_the_work(text: str, language: str, terms: tuple[Term, ...], topic: str) -> bool | None:
+    """True or False when the text asks plainly whether the one provider it names does the work it names, or
+    whether the languages it names are served; None when it asks something else."""
     if not asks_yes_or_no(text, language):
         return None
+    work = [term for term in terms if term.kind in WORK_TERM_KINDS]
+    languages = [term for term in terms if term.kind == "language"]
+    if languages and not all(term.served for term in languages):
+        return None  # a language off the list is checked case by case, as its answer says
     if languages and not work:
-        # "Do Albanian call centers do French?", "Deutsch und Türkisch, geht das in Albanien?" (B3). A
-        # language off the list is no "no": it has to be checked case by case, as its answer says.
-        return True if all(term.served for term in languages) else None
-    if len(providers) != 1 or not work:
+        return True if topic in LANGUAGE_TOPICS else None
+    providers = {term.key for term in terms if term.kind == PROVIDER_KIND}
+    if len(providers) != 1 or not work or topic not in WORK_TOPICS:
         return None
-    if providers == {BPO}:
-        return True if all(covered_by_a_bpo(term) for term in work) else None
-    return all(covered_by_a_call_center(term) for term in work)
+    return providers == {BPO} or all(covered_by_a_call_center(term) for term in work)
 
 
 def asks_yes_or_no(text: str, language: str) -> bool:
-    """A question about doing work that asks for no choice, figure or reason."""
+    """A question (with its mark, or "I wonder whether ...") about doing work, asking for no figure, reason
+    or comparison, and with no "only", "every" or negation that turns the answer around."""
     asked = asking_sentences(text)
-    return mentions_phrase(asked, {language: WORK_VERBS.get(language, ())}) and not mentions_phrase(
-        asked, {language: OPEN_QUESTION_WORDS.get(language, ())}
-    )
+    if "?" not in asked and not asks_indirectly(text):
+        return False
+    words = {language: WORK_VERBS.get(language, ())}
+    blockers = {
+        language: (
+            *OPEN_QUESTION_WORDS.get(language, ()),
+            *ONLY_WORDS.get(language, ()),
+            *QUANTIFIERS.get(language, ()),
+            *NEGATION_CUES.get(language, ()),
+        )
+    }
+    return mentions_phrase(asked, words) and not mentions_phrase(asked, blockers)
 
 
 def covered_by_a_call_center(term: Term) -> bool:
@@ -54,16 +82,12 @@ def covered_by_a_call_center(term: Term) -> bool:
     return term.broader == FRONT_OFFICE
 
 
-def covered_by_a_bpo(term: Term) -> bool:
-    """Every channel and office; not work outside them (manufacturing is where BPO began, not what it is)."""
-    return term.kind == "channel" or term.broader in OFFICES
-
-
 def with_verdict(text: str, verdict: bool | None, language: str) -> str:
-    """The reply opening with "Yes." or "No.", unless it already says so."""
+    """The reply opening with "Yes." or "No.", unless it already opens with a yes or a no of its own."""
     if verdict is None or language not in VERDICT_OPENINGS:
         return text
-    opening = VERDICT_OPENINGS[language][0 if verdict else 1]
-    if text.lower().startswith(opening.lower().rstrip(".")):
+    own = {opening.rstrip(".").lower() for opening in VERDICT_OPENINGS[language]}
+    first = re.match(r"\W*(\w+)", text)
+    if first and first.group(1).lower() in own:
         return text
-    return f"{opening} {text}"
+    return f"{VERDICT_OPENINGS[language][0 if verdict else 1]} {text}"

@@ -267,6 +267,13 @@ def test_a_follow_up_pointing_at_the_jobs_the_history_told_of_asks_about_then(
     assert reply.topic == "history" and "A6" in reply.passages[0].facts and expected in reply.passages[0].text
 
 
+def test_a_follow_up_pointing_back_at_the_history_that_asks_about_today_gets_todays_workforce(qa):
+    for text, language in [("And do those jobs need a degree today?", "en"),
+                           ("E oggi quei lavori richiedono una laurea?", "it")]:  # fmt: skip
+        reply = ask(qa, text, [("ask_skills", 0.95)], language=language, previous_topic="history")
+        assert reply.topic == "skills"
+
+
 def test_a_follow_up_of_the_history_whose_words_are_another_topics_leaves_the_history(qa):
     # "Those people" points back, but the history says nothing of pay: the salaries answer it.
     reply = ask(qa, "and what did those people earn?", [("ask_salaries", 0.9)], previous_topic="history")

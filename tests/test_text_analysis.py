@@ -100,6 +100,14 @@ def test_a_message_splits_into_what_it_states_and_what_it_asks():
     side_question = "Datenerfassung aus Akten – kurze Frage nebenbei: sind das ausgebildete Leute?"
     assert stated_part(side_question) == "Datenerfassung aus Akten"
     assert asking_sentences("Mo–Fr 8–18 Uhr, geht das?") == "Mo–Fr 8–18 Uhr, geht das?"
+    # Ranges, days and asides keep their dashes; brackets are no quotation.
+    assert stated_part("We get around 200 – 300 calls a day, is that a lot for you?") == ""
+    days = "Mon – Fri 8 – 18, can you cover those hours?"
+    assert asking_sentences(days) == days
+    aside = "Customer service – which we now do in-house – should move to you"
+    assert stated_part(aside) == aside
+    bracket = "Can you handle customer service (phone, chat, e-mail, etc.) in German?"
+    assert asking_sentences(bracket) == bracket
     # Before a dash, a question may lack its mark: both parts ask.
     two_questions = "Was für Leute arbeiten im BPO – reicht da eine kurze Schulung wie im Callcenter?"
     assert asking_sentences(two_questions) == two_questions

@@ -27,15 +27,18 @@ from knowledge.text_analysis import (
     asked_indirectly_at,
     asking_sentences,
     asks_indirectly,
+    asks_what_it_means,
     in_asking_sentence,
     is_compared,
     is_set_aside,
-    opens_like_a_question,
     opens_with,
+    stated_part,
 )
 from knowledge.typos import known_words
 
 logger = logging.getLogger(__name__)
+# A statement before the question this short only names what the question is about.
+SUBJECT_ONLY_WORDS = 6
 # Below this confidence a knowledge intent for a statement that names a service is read as a need.
 NEED_STATEMENT_DOUBT = 0.7
 INFORM_INTENT = "inform"
@@ -73,8 +76,11 @@ def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = Fal
     compared = bool(named) and other_subject and is_compared(named[0].before, language)
     subjects = named[1:] if set_aside or compared else named
     # "… hieß es nur: 'Wir haben Hunderte Callcenter.' Woran liegt das?" compares nothing: the terms of the
-    # context told first are not the question's.
+    # context told first are not the question's, unless that only names them ("Front or back office – what's
+    # the difference?").
     asked = [term for term in subjects if in_asking_sentence(text, len(term.before))]
+    if not asked and len(stated_part(text).split()) <= SUBJECT_ONLY_WORDS:
+        asked = subjects
     return Question(
         text=text,
         language=language,
@@ -138,12 +144,13 @@ def states_a_need(tracker: Tracker, however_sure: bool = False) -> bool:
     `however_sure`: for a message taken for an answer, whose intent says nothing about a question."""
     confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
     text = tracker.latest_message.get("text") or ""
-    if "?" in text or asks_indirectly(text) or opens_like_a_question(text) or tracker.active_loop_name:
+    language = current_language(tracker)
+    if "?" in text or asks_indirectly(text) or asks_what_it_means(text, language) or tracker.active_loop_name:
         return False
     if confidence >= NEED_STATEMENT_DOUBT and not however_sure:
         return False
     named = named_terms(tracker, knowledge_base(), kinds=("service",))
-    needs = {term.key for term in terms_among(named, current_language(tracker), skip_negated=True)}
+    needs = {term.key for term in terms_among(named, language, skip_negated=True)}
     first = next((found for found in named if found.term.key in needs), None)
     # "We're a software house in Krakow. I wonder whether outsourcing our helpline would ...": the work is
     # named in a question asked without its mark, after context.

@@ -1,0 +1,66 @@
+"""Whether a message asks or states: the context told before a question, a question without its mark, a
+need stated in words that also open questions. Driven through the actions, as the action server runs them."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.events import FollowupAction
+
+from bot.actions.answers import ActionAnswerQuestion
+from tests.test_actions import run, texts, tracker
+
+
+def test_terms_named_only_in_the_context_before_the_question_are_not_compared(action_kb):
+    text = ("Wir haben in Tirana nach BPO gefragt, und jeder sprach von seinen Hunderten Callcenter. "
+            "Woran liegt das eigentlich?")  # fmt: skip
+    entities = [{"entity": "outsourcing_type", "value": "BPO"},
+                {"entity": "outsourcing_type", "value": "Callcenter"}]  # fmt: skip
+    message = tracker(text, "ask_customer_base", entities, language="de")
+    messages, _ = run(ActionAnswerQuestion(), message)
+    assert "**BPO**" not in texts(messages)[0]  # no side-by-side comparison of the two
+    asked = "Front office or back office: what's the difference?"
+    offices = [{"entity": "office", "value": "Front office"}, {"entity": "office", "value": "back office"}]
+    for text in (f"We run a shop. {asked}", "Front office or back office – what's the difference?"):
+        messages, _ = run(ActionAnswerQuestion(), tracker(text, "ask_front_back_office", offices))
+        assert "**Front office**" in texts(messages)[0] and "**Back office**" in texts(messages)[0]
+
+
+def test_work_named_in_a_question_without_its_mark_after_context_is_answered_not_taken_for_a_need(action_kb):
+    text = ("We're a software house with one support office in Krakow. I wonder whether outsourcing our "
+            "helpline would protect us if that office goes down")  # fmt: skip
+    message = tracker(text, "ask_reasons_to_outsource", [{"entity": "service", "value": "helpline"}],
+                      confidence=0.5)  # fmt: skip
+    messages, events = run(ActionAnswerQuestion(), message)
+    assert FollowupAction("prospect_form") not in events and "continuity" in texts(messages)[0]
+    need = tracker("We're a software house in Krakow. We need our helpline outsourced, and I wonder whether "
+                   "you cover nights", "ask_reasons_to_outsource",
+                   [{"entity": "service", "value": "helpline"}], confidence=0.5)  # fmt: skip
+    assert run(ActionAnswerQuestion(), need)[1] == [FollowupAction("prospect_form")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "service"),
+    [("und was heißt FTE bei der Lohnabrechnung", "de", "Lohnabrechnung"),
+     ("and what's FTE pricing for payroll", "en", "payroll"),
+     ("e cosa vuol dire FTE per le buste paga", "it", "buste paga")],
+)  # fmt: skip
+def test_a_question_without_its_question_mark_that_names_work_is_answered(action_kb, text, language, service):
+    message = tracker(text, "ask_pricing", [{"entity": "service", "value": service}], confidence=0.5,
+                      language=language)  # fmt: skip
+    messages, events = run(ActionAnswerQuestion(), message)
+    assert FollowupAction("prospect_form") not in events and "FTE" in texts(messages)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "service"),
+    [("Could you take over our customer service from March", "en", "customer service"),
+     ("When customers call after six nobody picks up, so we need someone for our customer service", "en",
+      "customer service"),
+     ("Come dicevo, ci serve qualcuno per il servizio clienti", "it", "servizio clienti"),
+     ("Wie gesagt, wir brauchen jemanden für den Kundenservice", "de", "Kundenservice"),
+     ("So wie besprochen brauchen wir Kundenservice ab Mai", "de", "Kundenservice")],
+)  # fmt: skip
+def test_a_need_stated_in_words_that_also_open_questions_starts_the_form(action_kb, text, language, service):
+    message = tracker(text, "ask_services", [{"entity": "service", "value": service}], confidence=0.5,
+                      language=language)  # fmt: skip
+    assert run(ActionAnswerQuestion(), message)[1] == [FollowupAction("prospect_form")]
