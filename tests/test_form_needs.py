@@ -349,3 +349,23 @@ def test_no_contact_said_of_something_else_keeps_the_channels(action_kb, languag
     _, slots = form_run(asked("channels", text, "inform", entities, processes=["customer_service"],
                               language=language))  # fmt: skip
     assert slots["channels"] == ["phone", "chat"]
+
+
+def test_work_added_to_the_model_question_that_opens_the_form_keeps_the_work_asked_about(action_kb):
+    # "Kundenanfragen per Mail und Chat: was würdet ihr empfehlen?" got the model; then the form opens.
+    before = [{"entity": "service", "value": "Kundenanfragen"}, {"entity": "channel", "value": "Chat"},
+              {"entity": "channel", "value": "Mail"}]  # fmt: skip
+    text = "und wenn wir zusätzlich die Rechnungsstellung loswerden wollen?"
+    opening = tracker(text, "request_recommendation", [{"entity": "service", "value": "Rechnungsstellung"}],
+                      language="de", last_topic="service_models")  # fmt: skip
+    opening.events = [{"event": "user", "parse_data": {"entities": before}},
+                      {"event": "user", "parse_data": opening.latest_message}]  # fmt: skip
+    _, slots = form_run(opening)
+    assert set(slots["processes"]) >= {"customer_service", "invoicing"}
+    assert set(slots["channels"]) >= {"chat", "email"}
+    # Without a word that adds, the new message alone is the need.
+    alone = tracker("wir wollen die Rechnungsstellung loswerden", "request_recommendation",
+                    [{"entity": "service", "value": "Rechnungsstellung"}], language="de",
+                    last_topic="service_models")  # fmt: skip
+    alone.events = opening.events
+    assert form_run(alone)[1]["processes"] == ["invoicing"]

@@ -17,7 +17,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.answers import answer_question
+from bot.actions.answers import answer_question, previous_work
 from bot.actions.common import (
     current_language,
     form_asks_for,
@@ -64,9 +64,10 @@ from bot.actions.form_slots import CONTACT_SLOTS, FORM_SLOTS, LIST_SLOTS, NEEDS_
 from bot.actions.form_validation import EMAIL, MAX_TEXT, ProspectAnswerChecks
 from knowledge.glossary import languages_by_code
 from knowledge.hours import hours_needed
-from knowledge.languages import ANY_NEGATION, DELETION_WORDS
+from knowledge.languages import ADDED_WORK_CUES, ANY_NEGATION, DELETION_WORDS
 from knowledge.recommender import Needs
 from knowledge.text_analysis import is_negated
+from knowledge.work_description import mentions_phrase
 
 # A question is asked at most twice: after the second miss the form moves on and keeps the words as a note.
 MAX_ASKS = 2
@@ -214,10 +215,22 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         """ "I don't know" in answer to this very question."""
         return intent_of(tracker) == "dont_know" and tracker.get_slot("requested_slot") == slot
 
+    @staticmethod
+    def _work_of_the_model_question(tracker: Tracker, kind: str) -> list[str]:
+        """ "Und wenn wir zusätzlich die Rechnungsstellung loswerden wollen?" opening the form right after the
+        model answer for the customer chat: the work of that question is part of the need too."""
+        language = current_language(tracker)
+        opening = tracker.get_slot("requested_slot") is None and opens_the_form(tracker)
+        adds = mentions_phrase(message_text(tracker), {language: ADDED_WORK_CUES.get(language, ())})
+        if not (opening and adds):
+            return []
+        return [term.key for term in previous_work(tracker, knowledge_base(), language) if term.kind == kind]
+
     def extract_processes(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         if not may_change(tracker, "processes"):
             return {}
-        found = self._terms(tracker, "service")
+        found = list(dict.fromkeys([*self._work_of_the_model_question(tracker, "service"),
+                                    *self._terms(tracker, "service")]))  # fmt: skip
         if not found and "agent" in self._terms(tracker, "role"):
             found = [IMPLIED_FRONT_OFFICE]  # "agents to answer calls": inbound customer service
         describes_work = form_asks_for(tracker, "processes") or opens_the_form(tracker)
@@ -240,7 +253,8 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
     def extract_channels(self, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         if not may_change(tracker, "channels"):
             return {}
-        found = self._terms(tracker, "channel")
+        found = list(dict.fromkeys([*self._work_of_the_model_question(tracker, "channel"),
+                                    *self._terms(tracker, "channel")]))  # fmt: skip
         asked = form_asks_for(tracker, "channels")
         if asked and says_no_customer_channels(tracker):
             # "No customer channels, you'd work with our office by internal mail": and the work that
