@@ -151,7 +151,9 @@ class Answerer:
         reply = self._reply(answer, chosen, subject_of(answer, question, carried))
         if topic == SERVICE_MODELS_TOPIC:
             reply = self._with_fitting_model(reply, question)
-        verdict = does_the_work(question.text, question.language, question.terms_asked_about, reply.topic)
+        asked = question.terms_asked_about
+        told_before = tuple(term for term in question.terms if term not in asked)
+        verdict = does_the_work(question.text, question.language, asked, reply.topic, told_before)
         return Reply(**{**reply.__dict__, "text": with_verdict(reply.text, verdict, reply.language)})
 
     def _fitting_the_question_itself(

@@ -316,6 +316,13 @@ WORK_VERBS: dict[str, tuple[str, ...]] = {
            "gehört", "gehoert", "zuständig", "zustaendig", "leistet", "kümmert", "kuemmert", "hilft",
            "geht das", "sprechen", "spricht", "verfügbar", "verfuegbar", "möglich", "moeglich", "machbar"),
 }  # fmt: skip
+# Words that address the provider the visitor talks to ("can you ...?", "potete ...?", "könnt ihr ...?"):
+# the question is then about us, not about a provider told of before.
+ADDRESS_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("you", "your"),
+    "it": ("voi", "vostro", "vostra", "vostri", "vostre", "potete", "fate", "gestite", "offrite", "lei"),
+    "de": ("ihr", "euch", "euer", "eure", "sie", "ihnen"),
+}
 QUANTIFIERS: dict[str, tuple[str, ...]] = {
     "en": ("every", "all", "each", "any"),
     "it": ("ogni", "tutti", "tutte", "ciascun", "qualsiasi", "qualunque"),

@@ -18,6 +18,7 @@ import re
 
 from knowledge.glossary import Term
 from knowledge.languages import (
+    ADDRESS_WORDS,
     NEGATION_CUES,
     ONLY_WORDS,
     OPEN_QUESTION_WORDS,
@@ -36,16 +37,23 @@ WORK_TERM_KINDS = ("service", "channel")
 # their replies (a salary or price answer to "do call centers pay well for customer service?" gets none).
 WORK_TOPICS = frozenset(
     {"services", "service_office", "front_back_office", "channels", "what_is_bpo", "what_is_call_center",
-     "bpo_vs_call_center", "service_models"}
+     "bpo_vs_call_center", "service_models", "reasons_to_outsource", "customer_base"}
 )  # fmt: skip
 LANGUAGE_TOPICS = frozenset({"languages"})
 
 
-def does_the_work(text: str, language: str, terms: tuple[Term, ...], topic: str) -> bool | None:
+def does_the_work(
+    text: str, language: str, terms: tuple[Term, ...], topic: str, told_before: tuple[Term, ...] = ()
+) -> bool | None:
     """True or False when the text asks plainly whether the one provider it names does the work it names, or
-    whether the languages it names are served; None when it asks something else."""
+    whether the languages it names are served; None when it asks something else. `terms` are those of the
+    asking sentence; `told_before` those of the context before it, which a question that names no term of
+    a kind refers to ("We use a call center for our hotline. Could they also do our bookkeeping?",
+    "Support auf Deutsch und Türkisch. Geht das in Albanien?"), unless it asks us ("Can you ...?")."""
     if not asks_yes_or_no(text, language):
         return None
+    if not addresses_us(asking_sentences(text), language):
+        terms = (*terms, *(term for term in told_before if term.kind not in {t.kind for t in terms}))
     work = [term for term in terms if term.kind in WORK_TERM_KINDS]
     languages = [term for term in terms if term.kind == "language"]
     if languages and not all(term.served for term in languages):
@@ -74,6 +82,11 @@ def asks_yes_or_no(text: str, language: str) -> bool:
         )
     }
     return mentions_phrase(asked, words) and not mentions_phrase(asked, blockers)
+
+
+def addresses_us(asked: str, language: str) -> bool:
+    """ "Can you ...", "potete ...", "könnt ihr / können Sie ...": the provider asked about is us."""
+    return mentions_phrase(asked, {language: ADDRESS_WORDS.get(language, ())})
 
 
 def covered_by_a_call_center(term: Term) -> bool:

@@ -122,6 +122,19 @@ def test_the_reply_to_a_yes_or_no_question_opens_with_its_verdict(project_answer
         assert reply.text.startswith(opening), reply.text
 
 
+def test_a_question_naming_no_provider_or_language_refers_to_those_told_before(project_kb):
+    said = terms(project_kb, "en", "call center", "hotline")
+    text = "We already use a call center for our hotline. Could they also do our bookkeeping?"
+    asked = terms(project_kb, "en", "bookkeeping")
+    assert does_the_work(text, "en", asked, "services", said) is False
+    text = "Wir brauchen Support auf Deutsch und Türkisch. Geht das in Albanien?"
+    told = terms(project_kb, "de", "Deutsch", "Türkisch")
+    assert does_the_work(text, "de", (), "languages", told) is True
+    # Asked of us, it is about us, not about the call center told of.
+    text = "We run a call center in Tirana. Can you take over our payroll?"
+    assert does_the_work(text, "en", terms(project_kb, "en", "payroll"), "services", said[:1]) is None
+
+
 def test_the_verdict_reads_the_asking_sentence_only(project_answerer: Answerer):
     # The call center told of first is the visitor's own; the question names no provider.
     kb = project_answerer.kb
