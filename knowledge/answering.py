@@ -258,8 +258,9 @@ class Answerer:
         passages, and those of the other candidates' passages."""
         passages = [p for _, answer, _ in answers for p in answer.passages]
         relevance = self.ranker.relevance(question.text, question.language, passages)
-        bonus = POINTED_PAST_PASSAGE_BONUS if points_back_at_the_history(question) else PAST_PASSAGE_BONUS
-        if asks_about_the_past(question) or points_back_at_the_history(question):
+        pointed = points_back_at_the_history(question)
+        bonus = POINTED_PAST_PASSAGE_BONUS if pointed else PAST_PASSAGE_BONUS
+        if pointed or asks_about_the_past(question):
             relevance = {
                 passage_key(p): relevance[passage_key(p)] + bonus * about_the_past(p) for p in passages
             }

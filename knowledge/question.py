@@ -133,14 +133,18 @@ def adds_to_the_previous_work(question: Question) -> bool:
     named = question.terms if question.needs is None else question.needs
     work = [term for term in named if term.kind in WORK_KINDS]
     offices = {term.key for term in named if term.kind == "office"}
-    cues = {question.language: ADDED_WORK_CUES.get(question.language, ())}
     # "And what does front office mean?" adds no work: it asks what a word means.
     return (
         bool(work)
         and len(offices) < 2
-        and mentions_phrase(question.text, cues)
+        and says_it_adds_work(question.text, question.language)
         and not asks_meaning(question)
     )
+
+
+def says_it_adds_work(text: str, language: str) -> bool:
+    """ "... dazukommt", "e se aggiungiamo ...", "on top": words that add work to what was asked before."""
+    return mentions_phrase(text, {language: ADDED_WORK_CUES.get(language, ())})
 
 
 def asks_meaning(question: Question) -> bool:

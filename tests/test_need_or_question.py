@@ -10,6 +10,11 @@ from bot.actions.answers import ActionAnswerQuestion
 from tests.test_actions import run, texts, tracker
 
 
+def unsure(text: str, intent: str, service: str, language: str = "en"):
+    """A message naming one service, which the classifier took for `intent` without being sure."""
+    return tracker(text, intent, [{"entity": "service", "value": service}], confidence=0.5, language=language)
+
+
 def test_terms_named_only_in_the_context_before_the_question_are_not_compared(action_kb):
     text = ("Wir haben in Tirana nach BPO gefragt, und jeder sprach von seinen Hunderten Callcenter. "
             "Woran liegt das eigentlich?")  # fmt: skip
@@ -28,13 +33,10 @@ def test_terms_named_only_in_the_context_before_the_question_are_not_compared(ac
 def test_work_named_in_a_question_without_its_mark_after_context_is_answered_not_taken_for_a_need(action_kb):
     text = ("We're a software house with one support office in Krakow. I wonder whether outsourcing our "
             "helpline would protect us if that office goes down")  # fmt: skip
-    message = tracker(text, "ask_reasons_to_outsource", [{"entity": "service", "value": "helpline"}],
-                      confidence=0.5)  # fmt: skip
-    messages, events = run(ActionAnswerQuestion(), message)
+    messages, events = run(ActionAnswerQuestion(), unsure(text, "ask_reasons_to_outsource", "helpline"))
     assert FollowupAction("prospect_form") not in events and "continuity" in texts(messages)[0]
-    need = tracker("We're a software house in Krakow. We need our helpline outsourced, and I wonder whether "
-                   "you cover nights", "ask_reasons_to_outsource",
-                   [{"entity": "service", "value": "helpline"}], confidence=0.5)  # fmt: skip
+    need = unsure("We're a software house in Krakow. We need our helpline outsourced, and I wonder whether "
+                  "you cover nights", "ask_reasons_to_outsource", "helpline")  # fmt: skip
     assert run(ActionAnswerQuestion(), need)[1] == [FollowupAction("prospect_form")]
 
 
@@ -45,9 +47,7 @@ def test_work_named_in_a_question_without_its_mark_after_context_is_answered_not
      ("e cosa vuol dire FTE per le buste paga", "it", "buste paga")],
 )  # fmt: skip
 def test_a_question_without_its_question_mark_that_names_work_is_answered(action_kb, text, language, service):
-    message = tracker(text, "ask_pricing", [{"entity": "service", "value": service}], confidence=0.5,
-                      language=language)  # fmt: skip
-    messages, events = run(ActionAnswerQuestion(), message)
+    messages, events = run(ActionAnswerQuestion(), unsure(text, "ask_pricing", service, language))
     assert FollowupAction("prospect_form") not in events and "FTE" in texts(messages)[0]
 
 
@@ -61,6 +61,6 @@ def test_a_question_without_its_question_mark_that_names_work_is_answered(action
      ("So wie besprochen brauchen wir Kundenservice ab Mai", "de", "Kundenservice")],
 )  # fmt: skip
 def test_a_need_stated_in_words_that_also_open_questions_starts_the_form(action_kb, text, language, service):
-    message = tracker(text, "ask_services", [{"entity": "service", "value": service}], confidence=0.5,
-                      language=language)  # fmt: skip
-    assert run(ActionAnswerQuestion(), message)[1] == [FollowupAction("prospect_form")]
+    assert run(ActionAnswerQuestion(), unsure(text, "ask_services", service, language))[1] == [
+        FollowupAction("prospect_form")
+    ]

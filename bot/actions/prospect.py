@@ -64,10 +64,10 @@ from bot.actions.form_slots import CONTACT_SLOTS, FORM_SLOTS, LIST_SLOTS, NEEDS_
 from bot.actions.form_validation import EMAIL, MAX_TEXT, ProspectAnswerChecks
 from knowledge.glossary import languages_by_code
 from knowledge.hours import hours_needed
-from knowledge.languages import ADDED_WORK_CUES, ANY_NEGATION, DELETION_WORDS
+from knowledge.languages import ANY_NEGATION, DELETION_WORDS
+from knowledge.question import says_it_adds_work
 from knowledge.recommender import Needs
 from knowledge.text_analysis import is_negated
-from knowledge.work_description import mentions_phrase
 
 # A question is asked at most twice: after the second miss the form moves on and keeps the words as a note.
 MAX_ASKS = 2
@@ -221,8 +221,7 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         model answer for the customer chat: the work of that question is part of the need too."""
         language = current_language(tracker)
         opening = tracker.get_slot("requested_slot") is None and opens_the_form(tracker)
-        adds = mentions_phrase(message_text(tracker), {language: ADDED_WORK_CUES.get(language, ())})
-        if not (opening and adds):
+        if not (opening and says_it_adds_work(message_text(tracker), language)):
             return []
         return [term.key for term in previous_work(tracker, knowledge_base(), language) if term.kind == kind]
 
