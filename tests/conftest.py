@@ -93,6 +93,12 @@ def project_answerer(project_kb) -> Answerer:
 
 
 @pytest.fixture
+def qa(project_answerer) -> Answerer:
+    """The real content's answerer, by its short name in the answer tests."""
+    return project_answerer
+
+
+@pytest.fixture
 def action_kb(project_kb, project_answerer, monkeypatch) -> KnowledgeBase:
     """Make the actions use the session knowledge base instead of $ADVISOR_DATABASE_URL."""
     from bot.actions import common

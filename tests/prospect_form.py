@@ -24,6 +24,11 @@ def form_run(tracker_) -> tuple[list[dict], dict]:
     return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
+def extract(slot: str, tracker_) -> dict:
+    """What the form's extraction of one slot reads from the latest message."""
+    return getattr(FORM, f"extract_{slot}")(CollectingDispatcher(), tracker_, {})
+
+
 def asked(slot: str, text: str, intent: str, entities=None, confidence: float = 0.99, **slots):
     return tracker(
         text, intent, entities, active_loop="prospect_form", confidence=confidence, requested_slot=slot,
