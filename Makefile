@@ -20,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: help run test kb model spacy lint validate bench shell browser services prod clean
+.PHONY: help run test kb model spacy lint validate bench shell browser services prod clean FORCE
 
 help:
 	@echo "make run    set everything up and start the assistant"
@@ -37,8 +37,17 @@ $(INSTALLED): pyproject.toml scripts/find-python310.sh
 kb: $(INSTALLED)
 	$(PY) -m knowledge load
 
+# The pipeline's languages, rewritten only when the list in knowledge/languages.py changes: the word lists
+# in that file are read at run time and need no new pipeline or model.
+LANGUAGE_CODES := build/spacy/languages
+$(LANGUAGE_CODES): FORCE
+	@mkdir -p $(dir $@); codes=$$(grep '^SUPPORTED_LANGUAGES' knowledge/languages.py); \
+	  [ "$$(cat $@ 2>/dev/null)" = "$$codes" ] || echo "$$codes" > $@
+
+FORCE:
+
 # The lemma table keeps the entries that touch a word of the training data or the content, so it follows both.
-$(SPACY_BUILT): $(INSTALLED) $(CONTENT) $(TRAINING_DATA) bot/nlu/spacy_pipeline.py knowledge/languages.py
+$(SPACY_BUILT): $(INSTALLED) $(CONTENT) $(TRAINING_DATA) bot/nlu/spacy_pipeline.py $(LANGUAGE_CODES)
 	$(PY) -m bot.nlu.spacy_pipeline $(SPACY_PIPELINE)
 	touch $@
 
