@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from knowledge.languages import ANY_NEGATION, CALLING_OFF_WORDS, YES_IF_ALONE, YES_WORDS
+from knowledge.languages import (
+    ANY_NEGATION,
+    CALLING_OFF_WORDS,
+    CONTRAST_WORDS,
+    CORRECTION_WORDS,
+    NO_PREFERENCE_WORDS,
+    YES_IF_ALONE,
+    YES_WORDS,
+)  # fmt: skip
 from knowledge.work_description import mentions_phrase
 
 # Intents that may carry a yes to "delete everything?".
@@ -44,6 +52,20 @@ def opens_with_yes(text: str) -> bool:
     language (a short "ok" may be taken for another one); not "yes, but not by phone"."""
     lowered = _normalised(text)
     return not _first_sentence_says_no(lowered) and bool(_YES_OPENING.match(lowered))
+
+
+def confirms_summary(text: str) -> bool:
+    """ "Sì, corretto. Il nome dell'azienda va con la V maiuscola, come l'ha scritto lei." confirms the
+    summary, whatever the classifier made of the remark; "yes, but the e-mail is wrong" does not."""
+    lowered = _normalised(text)
+    takes_back = mentions_phrase(lowered, CONTRAST_WORDS) or mentions_phrase(lowered, CORRECTION_WORDS)
+    return opens_with_yes(lowered) and not takes_back
+
+
+def leaves_it_open(text: str) -> bool:
+    """ "Non importa, ...", "egal", "any time": the visitor has no preference (an answer, not a stop)."""
+    opening = re.split(r"[,.;:!?–-]", _normalised(text), maxsplit=1)[0]
+    return mentions_phrase(opening, NO_PREFERENCE_WORDS)
 
 
 def confirms_deletion(text: str, intent: str) -> bool:

@@ -202,6 +202,24 @@ YES_IF_ALONE: dict[str, tuple[str, ...]] = {
     "it": ("si", "corretto", "esatto", "va bene", "ok", "okay", "giusto", "perfetto"),
     "de": ("genau", "korrekt", "stimmt", "passt", "ok", "okay", "richtig", "sicher", "klar", "perfekt"),
 }  # fmt: skip
+# Words that leave a question of the form to us ("non importa, basta che entro fine mese sia tutto
+# registrato", "egal, Hauptsache pünktlich"): an answer to "which hours?" or "when?", not a request to stop,
+# which the classifier takes them for. Not "any time" or "jederzeit": round the clock, to the hours question.
+NO_PREFERENCE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("doesn't matter", "does not matter", "it doesn't matter", "no preference", "up to you",
+           "we're flexible", "flexible"),
+    "it": ("non importa", "è indifferente", "indifferente", "fa lo stesso", "quando volete",
+           "a vostra scelta", "decidete voi", "siamo flessibili", "flessibile"),
+    "de": ("egal", "ist egal", "spielt keine rolle", "keine präferenz", "keine vorgabe", "flexibel",
+           "wie es ihnen passt", "beliebig"),
+}  # fmt: skip
+# Words that take back part of a yes to the summary ("yes, but the e-mail is wrong"): with one of them (or a
+# correction word) the yes needs the buttons.
+CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("but", "except", "however", "wrong", "mistake"),
+    "it": ("ma", "però", "tranne", "tuttavia", "sbagliato", "sbagliata", "errore"),
+    "de": ("aber", "außer", "ausser", "jedoch", "allerdings", "falsch", "fehler"),
+}
 # Words that ask for deletion: a yes to "may I store your details?" that has none of them consents, whatever
 # the classifier made of "Ja, Sie dürfen meine Angaben speichern" (it took it for a request to delete).
 DELETION_WORDS: dict[str, tuple[str, ...]] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.confirmation import confirms_deletion, opens_with_yes
+from knowledge.confirmation import confirms_deletion, confirms_summary, leaves_it_open, opens_with_yes
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,30 @@ def test_a_yes_before_anything_else_is_a_yes(text):
 )
 def test_a_yes_word_that_starts_something_else_is_no_yes(text):
     assert not opens_with_yes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "confirms"),
+    [("Sì, corretto. Il nome dell'azienda va con la V maiuscola, come l'ha scritto lei.", True),
+     ("Yes, that's all correct. Thanks a lot.", True),
+     ("Ja, passt so. Danke!", True),
+     ("Yes, but the e-mail is wrong", False),
+     ("Sì, però l'azienda si chiama diversamente", False),
+     ("Ja, aber ändern Sie bitte die Firma", False),
+     ("No, the name is wrong", False)],
+)  # fmt: skip
+def test_a_yes_with_a_remark_confirms_the_summary_unless_it_takes_something_back(text, confirms):
+    assert confirms_summary(text) is confirms
+
+
+@pytest.mark.parametrize(
+    ("text", "open_"),
+    [("non importa, basta che entro fine mese sia tutto registrato", True),
+     ("Egal, Hauptsache pünktlich", True),
+     ("It doesn't matter to us", True),
+     ("any time, day or night", False),  # round the clock, to the hours question
+     ("importa molto il sabato", False),
+     ("8-18", False)],
+)  # fmt: skip
+def test_no_preference_leaves_the_question_to_us(text, open_):
+    assert leaves_it_open(text) is open_

@@ -8,6 +8,7 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.form_slots import NOT_SPECIFIED
 from tests.prospect_form import DOMAIN, FORM, asked, extract, form_run
 from tests.test_actions import responses, texts, tracker
 
@@ -168,6 +169,24 @@ def test_an_hour_range_answers_the_hours_question_even_when_read_as_a_goodbye(ac
     assert slots["hours"] == "business_hours"
 
 
+def test_no_preference_answers_the_question_even_when_read_as_a_stop(action_kb):
+    text = "non importa, basta che entro fine mese sia tutto registrato"
+    _, slots = form_run(asked("hours", text, "stop", language="it"))
+    assert slots["hours"] == NOT_SPECIFIED
+    _, slots = form_run(asked("timeline", "Egal, Hauptsache bald", "stop", language="de"))
+    assert slots["timeline"] == "Egal, Hauptsache bald"
+    messages, slots = form_run(asked("hours", "ok, stop here please", "stop"))
+    assert messages == [] and slots == {}  # a stop is still left to its rule, which asks first
+
+
+def test_a_yes_with_a_remark_confirms_the_summary(action_kb):
+    text = "Sì, corretto. Il nome dell'azienda va con la V maiuscola, come l'ha scritto lei."
+    message = asked("confirmed", text, "ask_customer_base", language="it")
+    assert extract("confirmed", message) == {"confirmed": True}
+    taken_back = asked("confirmed", "Sì, ma l'e-mail è sbagliata", "affirm", language="it")
+    assert extract("confirmed", taken_back) == {}
+
+
 def test_a_rich_answer_naming_channels_is_an_answer_not_a_question(action_kb):
     text = "answering DMs and comments on Instagram plus the support mailbox"
     entities = [{"entity": "channel", "value": v} for v in ("DMs", "Instagram", "support mailbox")]
@@ -302,8 +321,8 @@ def test_a_no_to_the_consent_question_is_a_no_whatever_the_classifier_thought(ac
 
 
 def test_naming_a_known_service_again_does_not_answer_the_question(action_kb):
-    # "Doesn't matter, as long as the payroll is done by the 5th": the hours question missed twice.
-    text = "ist eigentlich egal, Hauptsache die Abrechnung ist bis zum 5. des Monats fertig"
+    # "As long as the payroll is done by the 5th": the hours question missed twice.
+    text = "Hauptsache die Abrechnung ist bis zum 5. des Monats fertig"
     entities = [{"entity": "service", "value": "Abrechnung"}]
     slots = dict(processes=["invoicing"], channels=None, language="de")
     messages, first = form_run(asked("hours", text, "inform", entities, **slots))
@@ -311,6 +330,9 @@ def test_naming_a_known_service_again_does_not_answer_the_question(action_kb):
     messages, second = form_run(asked("hours", text, "inform", entities, form_misses={"hours": 1}, **slots))
     assert second["hours"] == "-" and second["form_notes"] == {"hours": text}
     assert second["requested_slot"] != "hours"
+    # "Doesn't matter, as long as ...": no preference answers at once, and the service named changes nothing.
+    _, slots_now = form_run(asked("hours", f"ist eigentlich egal, {text}", "inform", entities, **slots))
+    assert slots_now["hours"] == "-" and "processes" not in slots_now
 
 
 def test_a_yes_to_consent_that_rasa_already_filled_is_an_answer(action_kb):

@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 
 from bot.actions.common import current_language, form_asks_for, knowledge_base, named_terms
 from bot.actions.form_slots import NEEDS_SLOTS
+from knowledge.confirmation import leaves_it_open
 from knowledge.confirmation import opens_with_yes as yes_opening
 from knowledge.contact_words import CONTACT_STAYS, INTERNAL_ONLY, NONE_OPENINGS
 from knowledge.languages import (
@@ -70,14 +71,22 @@ HANDLED_BY_RULES = {
 # ("Ann Lee" came out as goodbye at 0.43: it is the name asked for).
 LEAVING = {"stop", "goodbye"}
 CLEAR_INTENT = 0.6
+# The questions "it doesn't matter" answers ("non importa" came out as stop at 0.99).
+NO_PREFERENCE_SLOTS = {"hours", "volume", "timeline"}
 
 
 def left_to_rules(tracker: Tracker) -> bool:
     """Help, a clear stop or goodbye, handoff ...: requests their own rules answer, never a form answer."""
     intent = intent_of(tracker)
     if intent in LEAVING:
-        return confidence_of(tracker) >= CLEAR_INTENT
+        return confidence_of(tracker) >= CLEAR_INTENT and not says_no_preference(tracker)
     return intent in HANDLED_BY_RULES
+
+
+def says_no_preference(tracker: Tracker) -> bool:
+    """ "Non importa, basta che entro fine mese sia tutto registrato" to "which hours?": no preference."""
+    asked = tracker.get_slot("requested_slot") in NO_PREFERENCE_SLOTS
+    return asked and leaves_it_open(message_text(tracker))
 
 
 def intent_of(tracker: Tracker) -> str:

@@ -56,12 +56,14 @@ from bot.actions.form_reading import (
     says_any,
     says_internal_only,
     says_no_customer_channels,
+    says_no_preference,
     states_needs,
     talks_to_customers,
     with_implied_processes,
 )
 from bot.actions.form_slots import CONTACT_SLOTS, FORM_SLOTS, LIST_SLOTS, NEEDS_SLOTS, NOT_SPECIFIED
 from bot.actions.form_validation import EMAIL, MAX_TEXT, ProspectAnswerChecks
+from knowledge.confirmation import confirms_summary
 from knowledge.glossary import languages_by_code
 from knowledge.hours import hours_needed
 from knowledge.languages import ANY_NEGATION, DELETION_WORDS
@@ -212,8 +214,9 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
 
     @staticmethod
     def _unknown_answer(tracker: Tracker, slot: str) -> bool:
-        """ "I don't know" in answer to this very question."""
-        return intent_of(tracker) == "dont_know" and tracker.get_slot("requested_slot") == slot
+        """ "I don't know" (or "it doesn't matter") in answer to this very question."""
+        asked = tracker.get_slot("requested_slot") == slot
+        return asked and (intent_of(tracker) == "dont_know" or says_no_preference(tracker))
 
     @staticmethod
     def _work_of_the_model_question(tracker: Tracker, kind: str) -> list[str]:
@@ -362,4 +365,8 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         for entity in tracker.latest_message.get("entities") or []:
             if entity.get("entity") == "edit_field" and entity.get("value") in EDITABLE:
                 return {"confirmed": "edit:" + entity["value"]}
-        return self._yes_before_a_question(tracker, "confirmed") if asks_something(tracker) else {}
+        if asks_something(tracker):
+            return self._yes_before_a_question(tracker, "confirmed")
+        # A yes with a remark the classifier took for something else confirms (Rasa fills a plain yes).
+        confirms = form_asks_for(tracker, "confirmed") and confirms_summary(message_text(tracker))
+        return {"confirmed": True} if confirms else {}
