@@ -92,6 +92,16 @@ QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
     "de": (*DEFINITION_OPENERS["de"], "was für", "was fuer", "sagen sie", "erklären sie", "erklär mir",
            "können sie", "gibt es"),
 }  # fmt: skip
+# Tags that make the clause before them a question asked without its mark ("Kundenservice rund um die Uhr
+# über ein Callcenter, geht das", "supporto in polacco, si può fare"), at the end of the message.
+QUESTION_TAILS: dict[str, tuple[str, ...]] = {
+    "en": ("is that possible", "is this possible", "is that doable", "can you do that", "can that be done",
+           "would that work", "does that work", "possible"),
+    "it": ("è possibile", "e possibile", "si può fare", "si puo fare", "si può", "si puo", "è fattibile",
+           "fattibile", "potete farlo", "funziona"),
+    "de": ("geht das", "ginge das", "ist das möglich", "ist das moeglich", "wäre das möglich",
+           "waere das moeglich", "klappt das", "machbar", "ist das machbar", "geht sowas", "möglich"),
+}  # fmt: skip
 # Openings of a question asked without its question mark ("mi chiedevo se l'outsourcing copre anche ..."):
 # a question, not a need stated (knowledge.text_analysis.asks_indirectly).
 INDIRECT_QUESTION_OPENERS: dict[str, tuple[str, ...]] = {

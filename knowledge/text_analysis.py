@@ -25,6 +25,7 @@ from knowledge.languages import (
     NEGATION_CUES,
     ONLY_WORDS,
     QUESTION_OPENERS,
+    QUESTION_TAILS,
     QUESTION_WORDS,
     SET_ASIDE_CUES,
 )
@@ -260,6 +261,14 @@ def asks_indirectly(text: str) -> bool:
     opening = lowered[greeting.end() :] if (greeting := GREETING.match(lowered)) else lowered
     opening = re.sub(r"[,;:]", " ", opening)  # "Ich frage mich, ob ..."
     return opens_with(opening, (o for openers in INDIRECT_QUESTION_OPENERS.values() for o in openers))
+
+
+def ends_like_a_question(text: str) -> bool:
+    """ "Kundenservice rund um die Uhr über ein Callcenter, geht das": a statement turned into a question by
+    the tag that closes it, in any language."""
+    last_clause = re.split(r"[,;:.!–-]", text.lower().replace("’", "'").strip(" .!"))[-1]
+    tails = {tail for tails in QUESTION_TAILS.values() for tail in tails}
+    return " ".join(last_clause.split()) in tails
 
 
 def asked_indirectly_at(text: str, position: int) -> bool:

@@ -5,10 +5,12 @@ Plain Python over the glossary's terms, tested directly.
 
 What each provider does follows the facts: a call center does customer-facing (front-office) work by phone
 only (A3, A12); a BPO does front- and back-office work over every channel (A2, A4, A5, A12), though not
-every BPO offers both sides; the languages served are A15's. Only a plain question gets a verdict: one about
+every BPO offers both sides; the languages served are A15's. "Only" asks whether that is all the provider
+does: yes for a call center and the front office or the phone ("Is it true that call centers only handle
+front-office work?"), no for a single service or a BPO. Only a plain question gets a verdict: one about
 price, quality or pay that mentions the work ("does it cost a lot if a call center does customer service?"),
-one with "only", "every" or a negation ("does a call center only do customer service?", "do all BPOs handle
-chat?", "is it true that a call center does not handle e-mail?") and one on a topic that is not about what
+one with "every", a negation or a choice ("do all BPOs handle chat?", "is it true that a call center does
+not handle e-mail?", "is a call center front or back office?") and one on a topic that is not about what
 the providers do get none.
 """
 
@@ -19,6 +21,7 @@ import re
 from knowledge.glossary import Term
 from knowledge.languages import (
     ADDRESS_WORDS,
+    DISJUNCTIONS,
     NEGATION_CUES,
     ONLY_WORDS,
     OPEN_QUESTION_WORDS,
@@ -27,12 +30,12 @@ from knowledge.languages import (
     WORK_VERBS,
 )
 from knowledge.recommender import FRONT_OFFICE, PHONE
-from knowledge.text_analysis import asking_sentences, asks_indirectly
+from knowledge.text_analysis import asking_sentences, asks_indirectly, ends_like_a_question
 from knowledge.work_description import mentions_phrase
 
 BPO = "bpo"
 PROVIDER_KIND = "outsourcing_type"
-WORK_TERM_KINDS = ("service", "channel")
+WORK_TERM_KINDS = ("service", "channel", "office")
 # The topics whose answers tell what the providers do and which languages they speak: a verdict opens only
 # their replies (a salary or price answer to "do call centers pay well for customer service?" gets none).
 WORK_TOPICS = frozenset(
@@ -63,20 +66,23 @@ def does_the_work(
     providers = {term.key for term in terms if term.kind == PROVIDER_KIND}
     if len(providers) != 1 or not work or topic not in WORK_TOPICS:
         return None
+    if len(work) > 1 and _says(asking_sentences(text), language, DISJUNCTIONS):
+        return None  # a choice: "is a call center front or back office?"
+    if _says(asking_sentences(text), language, ONLY_WORDS):
+        return providers != {BPO} and all(is_all_a_call_center_does(term) for term in work)
     return providers == {BPO} or all(covered_by_a_call_center(term) for term in work)
 
 
 def asks_yes_or_no(text: str, language: str) -> bool:
     """A question (with its mark, or "I wonder whether ...") about doing work, asking for no figure, reason
-    or comparison, and with no "only", "every" or negation that turns the answer around."""
+    or comparison, and with no "every" or negation that turns the answer around."""
     asked = asking_sentences(text)
-    if "?" not in asked and not asks_indirectly(text):
+    if "?" not in asked and not asks_indirectly(text) and not ends_like_a_question(text):
         return False
     words = {language: WORK_VERBS.get(language, ())}
     blockers = {
         language: (
             *OPEN_QUESTION_WORDS.get(language, ()),
-            *ONLY_WORDS.get(language, ()),
             *QUANTIFIERS.get(language, ()),
             *NEGATION_CUES.get(language, ()),
         )
@@ -86,13 +92,24 @@ def asks_yes_or_no(text: str, language: str) -> bool:
 
 def addresses_us(asked: str, language: str) -> bool:
     """ "Can you ...", "potete ...", "könnt ihr / können Sie ...": the provider asked about is us."""
-    return mentions_phrase(asked, {language: ADDRESS_WORDS.get(language, ())})
+    return _says(asked, language, ADDRESS_WORDS)
+
+
+def _says(text: str, language: str, words: dict[str, tuple[str, ...]]) -> bool:
+    return mentions_phrase(text, {language: words.get(language, ())})
 
 
 def covered_by_a_call_center(term: Term) -> bool:
     if term.kind == "channel":
         return term.key == PHONE
+    if term.kind == "office":
+        return term.key == FRONT_OFFICE
     return term.broader == FRONT_OFFICE
+
+
+def is_all_a_call_center_does(term: Term) -> bool:
+    """The front office, or the phone: the whole of a call center's work (A3, A12), not one service."""
+    return term.key in {FRONT_OFFICE, PHONE}
 
 
 def with_verdict(text: str, verdict: bool | None, language: str) -> str:

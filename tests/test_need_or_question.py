@@ -40,6 +40,29 @@ def test_work_named_in_a_question_without_its_mark_after_context_is_answered_not
     assert run(ActionAnswerQuestion(), need)[1] == [FollowupAction("prospect_form")]
 
 
+def test_work_named_in_the_context_of_an_indirect_question_is_no_need(action_kb):
+    text = ("Ich leite die Personalabteilung eines Maschinenbauers mit rund 400 Leuten. Ich frage mich, ob "
+            "die Lohnabrechnung überhaupt etwas ist, das man an einen BPO-Anbieter gibt.")  # fmt: skip
+    entities = [{"entity": "service", "value": v} for v in ("Personalabteilung", "Lohnabrechnung")]
+    message = tracker(text, "ask_reasons_to_outsource", entities, confidence=0.5, language="de")
+    messages, events = run(ActionAnswerQuestion(), message)
+    assert FollowupAction("prospect_form") not in events and messages
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surfaces", "opening"),
+    [("kundenservice rund um die uhr über ein callcenter, geht das", "de", ("kundenservice", "callcenter"),
+      "Ja."),
+     ("buste paga tramite un call center, si può fare", "it", ("buste paga", "call center"), "No.")],
+)  # fmt: skip
+def test_a_statement_closed_by_a_question_tag_is_a_question(action_kb, text, language, surfaces, opening):
+    kinds = {"kundenservice": "service", "buste paga": "service"}
+    entities = [{"entity": kinds.get(s, "outsourcing_type"), "value": s} for s in surfaces]
+    messages, events = run(ActionAnswerQuestion(), tracker(text, "ask_services", entities, confidence=0.5,
+                                                           language=language))  # fmt: skip
+    assert FollowupAction("prospect_form") not in events and texts(messages)[0].startswith(opening)
+
+
 @pytest.mark.parametrize(
     ("text", "language", "service"),
     [("und was heißt FTE bei der Lohnabrechnung", "de", "Lohnabrechnung"),

@@ -62,12 +62,16 @@ def test_a_question_whether_a_provider_does_the_work_gets_its_verdict(
             "en",
             ("call center", "customer service", "Portuguese"),
         ),
-        # "only", "every" and negations turn the answer around
-        ("Does a call center only do customer service?", "en", ("call center", "customer service")),
+        # "every" and negations turn the answer around; a choice between two kinds of work asks which
         ("Do all BPOs handle customer chat?", "en", ("BPOs", "chat")),
         ("Bietet jedes BPO auch Kundenservice an?", "de", ("BPO", "Kundenservice")),
         ("Is it true that a call center does not handle e-mail?", "en", ("call center", "e-mail")),
         ("Stimmt es, dass ein Callcenter keine Buchhaltung macht?", "de", ("Callcenter", "Buchhaltung")),
+        (
+            "Does a call center do front office or back office?",
+            "en",
+            ("call center", "front office", "back office"),
+        ),
         # a comparison, a figure
         (
             "Un call center fa il servizio clienti meglio del nostro team?",
@@ -85,6 +89,18 @@ def test_a_question_whether_a_provider_does_the_work_gets_its_verdict(
 )
 def test_a_question_that_asks_no_plain_yes_or_no_gets_no_verdict(project_kb, text, language, surfaces):
     assert does_the_work(text, language, terms(project_kb, language, *surfaces), "services") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surfaces", "verdict"),
+    [("Is it true that call centers only handle front-office work?", "en", ("call centers", "front-office"),
+      True),
+     ("Fa solo il telefono un call center?", "it", ("telefono", "call center"), True),
+     ("Does a call center only do customer service?", "en", ("call center", "customer service"), False),
+     ("Macht ein BPO nur Back-Office?", "de", ("BPO", "Back-Office"), False)],
+)  # fmt: skip
+def test_only_asks_whether_that_is_all_the_provider_does(project_kb, text, language, surfaces, verdict):
+    assert does_the_work(text, language, terms(project_kb, language, *surfaces), "services") is verdict
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from knowledge.text_analysis import (
     asking_sentences,
     asks_indirectly,
     asks_what_it_means,
+    ends_like_a_question,
     in_asking_sentence,
     is_compared,
     is_set_aside,
@@ -145,16 +146,23 @@ def states_a_need(tracker: Tracker, however_sure: bool = False) -> bool:
     confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
     text = tracker.latest_message.get("text") or ""
     language = current_language(tracker)
-    if "?" in text or asks_indirectly(text) or asks_what_it_means(text, language) or tracker.active_loop_name:
+    if asks_in_any_way(text, language) or tracker.active_loop_name:
         return False
     if confidence >= NEED_STATEMENT_DOUBT and not however_sure:
         return False
     named = named_terms(tracker, knowledge_base(), kinds=("service",))
     needs = {term.key for term in terms_among(named, language, skip_negated=True)}
-    first = next((found for found in named if found.term.key in needs), None)
     # "We're a software house in Krakow. I wonder whether outsourcing our helpline would ...": the work is
-    # named in a question asked without its mark, after context.
-    return first is not None and not asked_indirectly_at(text, len(first.before))
+    # named in a question asked without its mark, after context (and "Ich leite die Personalabteilung ...
+    # Ich frage mich, ob die Lohnabrechnung ...": work named in the context does not make it a need).
+    needed = [found for found in named if found.term.key in needs]
+    return bool(needed) and not any(asked_indirectly_at(text, len(found.before)) for found in needed)
+
+
+def asks_in_any_way(text: str, language: str) -> bool:
+    """With its mark, "I wonder whether ...", "..., geht das", "what is ...": a question, not a need."""
+    indirect = asks_indirectly(text) or ends_like_a_question(text)
+    return "?" in text or indirect or asks_what_it_means(text, language)
 
 
 class ActionAnswerQuestion(Action):
