@@ -263,13 +263,15 @@ FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {
 PAST_CUES: dict[str, tuple[str, ...]] = {
     "en": ("back then", "at the time", "at that time", "in those days", "originally", "at first",
            "in the beginning", "in the early days", "in the early years", "early on", "in the past",
-           "in the old days", "when it started", "when it began", "when bpo started", "when bpo began"),
+           "in the old days", "when it started", "when it began", "when bpo started", "when bpo began",
+           "used to be", "it used to", "than before", "compared to before", "compared with before"),
     "it": ("all'epoca", "a quei tempi", "in passato", "agli inizi", "all'inizio", "inizialmente",
            "nei primi tempi", "ai primi tempi", "alle origini", "all'origine", "quando è nato",
-           "quando e nato", "quando sono nati"),
+           "quando e nato", "quando sono nati", "mentre una volta", "rispetto a una volta", "un tempo",
+           "rispetto a prima", "rispetto al passato"),
     "de": ("damals", "früher", "frueher", "anfangs", "am anfang", "ursprünglich", "urspruenglich",
            "zu der zeit", "zu dieser zeit", "seinerzeit", "in den anfängen", "in den anfaengen",
-           "in der anfangszeit", "in der vergangenheit", "in den anfangsjahren"),
+           "in der anfangszeit", "in der vergangenheit", "in den anfangsjahren", "einst"),
 }  # fmt: skip
 # Words of the present: "and do those jobs need a degree today?" asks about today even after the history.
 PRESENT_CUES: dict[str, tuple[str, ...]] = {
@@ -291,11 +293,11 @@ DEMONSTRATIVES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 REFERRING_WORDS: dict[str, tuple[str, ...]] = {
     "en": (*DEMONSTRATIVES["en"], "it", "its", "they", "them", "which one", "that one", "back then",
-           "at the time", "at that time", "in those days"),
+           "at the time", "at that time", "in those days", "in that case", "in this case"),
     "it": (*DEMONSTRATIVES["it"], "a quei tempi", "all'epoca", "in quel periodo", "quale dei",
-           "quale di questi", "quale di queste", "quale delle"),
+           "quale di questi", "quale di queste", "quale delle", "in quel caso", "in questo caso"),
     "de": (*DEMONSTRATIVES["de"], "damals", "zu der zeit", "zu dieser zeit", "welches davon",
-           "welcher davon"),
+           "welcher davon", "da genau", "in dem fall", "in diesem fall"),
 }  # fmt: skip
 # Words that add to an answer given before ("also German") and words that correct it ("actually 24/7"): only
 # with them does a message answering one question of the form change another one.

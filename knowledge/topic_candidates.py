@@ -22,7 +22,7 @@ from knowledge.question import (
     refers_back,
 )
 from knowledge.ranking import PassageRanker
-from knowledge.text_analysis import asking_sentences
+from knowledge.text_analysis import analyzer_for, asking_sentences
 
 # The top intent wins alone when it leads the next knowledge intent by at least this much.
 CONFIDENT_MARGIN = 0.3
@@ -81,6 +81,8 @@ class TopicCandidates:
         top_intent = question.top_intent
         if top_intent == FOLLOWUP_INTENT and not question.previous_topic:
             return candidates  # "and for BPO?" with nothing before: no subject's words to go on
+        if top_intent == FOLLOWUP_INTENT and not has_content_word(question):
+            return candidates  # "why?", "perché?": a question word alone asks about the topic just told
         # The words of what it asks, and of the whole message: context told first ("my nephew in Tirana
         # speaks German") must not crowd out the question ("what are the hours usually like?").
         for text in dict.fromkeys([asking_sentences(question.text), question.text]):
@@ -145,3 +147,7 @@ class TopicCandidates:
         if answer is None:
             return 0.0
         return max(self.ranker.relevance(question.text, question.language, list(answer.passages)).values())
+
+
+def has_content_word(question: Question) -> bool:
+    return analyzer_for(question.language).has_content_word(question.text)

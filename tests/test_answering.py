@@ -183,6 +183,18 @@ def test_carry_over_in_italian(qa):
     assert "call center" in reply.text
 
 
+@pytest.mark.parametrize(("text", "language"), [("why?", "en"), ("perché?", "it"), ("warum?", "de")])
+def test_a_question_word_alone_asks_about_the_topic_just_told(qa, text, language):
+    reply = ask(qa, text, [("followup_other", 0.7)], language=language, previous_topic="nearshore")
+    assert reply.topic == "nearshore"
+
+
+def test_a_comparison_with_how_it_used_to_be_brings_in_the_history(qa):
+    text = "What made BPO so much more sophisticated than it used to be?"
+    reply = ask(qa, text, [("ask_skills", 0.9), ("ask_salaries", 0.06)], ["BPO"])
+    assert reply.topic == "history" and "technolog" in reply.text.lower()
+
+
 def test_what_about_training_keeps_the_subject(qa):
     reply = ask(
         qa, "what about training?", [("ask_training", 0.8)],
