@@ -8,13 +8,20 @@ from __future__ import annotations
 # Verwaltern. Sie hätten mit Mietern überhaupt keinen Kontakt."): no channels to hand over.
 CONTACT_STAYS: dict[str, tuple[str, ...]] = {
     "en": ("that contact stays with", "this contact stays with", "the contact stays with",
-           "contact stays with us", "contact stays with our"),
+           "contact stays with us", "contact stays with our", "we talk to the customers ourselves",
+           "we talk to our customers ourselves", "we deal with the customers ourselves",
+           "we handle the customers ourselves", "we keep the customer contact"),
     "it": ("questo contatto resta a", "il contatto resta a noi", "il contatto resta ai nostri",
            "il contatto resta alla nostra", "quella parte resta a noi", "nessun canale verso i clienti",
-           "non passerei nessun canale"),
+           "non passerei nessun canale", "con i clienti parliamo noi", "con i clienti ci parliamo noi",
+           "con i clienti ci pensiamo noi", "i clienti li seguiamo noi", "i clienti li gestiamo noi",
+           "il contatto con i clienti lo teniamo noi"),
     "de": ("dieser kontakt bleibt bei", "der kontakt bleibt bei", "den kontakt behalten wir",
            "diesen kontakt behalten wir", "mit mietern keinen kontakt", "mit kunden keinen kontakt",
-           "mit unseren kunden keinen kontakt", "mit den kunden keinen kontakt"),
+           "mit unseren kunden keinen kontakt", "mit den kunden keinen kontakt",
+           "mit den kunden sprechen wir selbst", "mit kunden sprechen wir selbst",
+           "den kundenkontakt machen wir selbst", "den kundenkontakt übernehmen wir selbst",
+           "die kunden betreuen wir selbst"),
 }  # fmt: skip
 # A first word that answers "which channels?" with none, before anything else ("Keine, es gibt keinerlei
 # Kontakt zu Mandanten. ... per E-Mail mit dem Sekretariat"): the channels named after it are not the

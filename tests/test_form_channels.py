@@ -52,6 +52,22 @@ def test_the_channels_after_the_only_word_are_the_only_ones(action_kb, text, ent
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "channel"),
+    [("No, guardi, con i clienti parliamo noi, al banco e al telefono come sempre. A voi darei solo la parte "
+      "dei documenti.", "it", "telefono"),
+     ("Mit den Kunden sprechen wir selbst, am Telefon. Sie bekämen nur die Belege.", "de", "Telefon")],
+)  # fmt: skip
+def test_customers_the_prospect_talks_to_themselves_are_no_channels_to_hand_over(action_kb, text, language,
+                                                                                 channel):  # fmt: skip
+    message = asked(
+        "channels", text, "inform", [{"entity": "channel", "value": channel}], processes=["invoicing"],
+        processes_text=" ".join(["fatture"] * 30), channels=None, language=language,
+    )  # fmt: skip
+    _, slots = form_run(message)  # a long description, so the channels question was asked at all
+    assert slots["channels"] == [] and slots.get("processes", ["invoicing"]) == ["invoicing"]
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [("Es geht nicht ausschließlich um interne Abläufe, Kunden schreiben uns auch per E-Mail", "de"),
      ("It's not strictly internal, customers also reach us by e-mail", "en")],
