@@ -230,6 +230,17 @@ CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
     "it": ("ma", "però", "tranne", "tuttavia", "sbagliato", "sbagliata", "errore"),
     "de": ("aber", "außer", "ausser", "jedoch", "allerdings", "falsch", "fehler"),
 }
+# Words that ask for a person ("can I talk to someone?", "parlare con un operatore", "mit einem Menschen
+# sprechen"): without one, a message the classifier took for a handoff that names work ("cerco agenti per
+# chiamate commerciali") asks for people to do that work, which is a need.
+PERSON_REQUEST_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("talk", "speak", "chat with", "human", "person", "someone", "somebody", "real", "call me",
+           "contact me", "phone me", "representative", "consultant"),
+    "it": ("parlare", "parlo", "sentire", "umano", "persona", "qualcuno", "vero", "chiamatemi",
+           "richiamatemi", "contattatemi", "consulente", "referente"),
+    "de": ("sprechen", "reden", "mensch", "menschen", "person", "jemand", "jemandem", "jemanden", "echte",
+           "echten", "rufen sie mich", "ruft mich", "kontaktieren sie mich", "berater", "ansprechpartner"),
+}  # fmt: skip
 # Words that ask for deletion: a yes to "may I store your details?" that has none of them consents, whatever
 # the classifier made of "Ja, Sie dürfen meine Angaben speichern" (it took it for a request to delete).
 DELETION_WORDS: dict[str, tuple[str, ...]] = {

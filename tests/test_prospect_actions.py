@@ -126,6 +126,20 @@ def test_handoff_records_what_is_known_and_says_what_happens(leads):
     assert responses(messages) == ["utter_handoff_recorded_no_contact"]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "service"),
+    [("cerchiamo degli agenti per le chiamate commerciali", "it", "chiamate commerciali"),
+     ("we need phone agents for telesales", "en", "telesales")],
+)  # fmt: skip
+def test_asking_for_agents_to_do_work_is_a_need_not_a_handoff(leads, text, language, service):
+    entities = [{"entity": "service", "value": service}]
+    messages, events = run(ActionHandoff(), tracker(text, "human_handoff", entities, language=language))
+    assert events == [FollowupAction("prospect_form")] and messages == [] and leads.all() == []
+    person = tracker("I'd like to talk to someone about telesales", "human_handoff", entities)
+    messages, _ = run(ActionHandoff(), person)
+    assert responses(messages) == ["utter_handoff_recorded_no_contact"]
+
+
 def test_delete_my_data_asks_first_and_erases_nothing(leads):
     run(ActionSaveLead(), tracker("yes", "affirm", **FILLED))
     messages, events = run(ActionConfirmDeletion(), tracker("delete my data", "delete_my_data", **FILLED))
