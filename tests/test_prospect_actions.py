@@ -22,7 +22,7 @@ from bot.actions.recommendation import ActionAskConfirmed, ActionAskConsent
 from knowledge.db import make_engine, make_session_factory
 from knowledge.leads import LeadStore
 from knowledge.loader import ensure_schema
-from tests.prospect_form import DOMAIN, asked
+from tests.prospect_form import DOMAIN, asked, form_run
 from tests.test_actions import responses, run, texts, tracker
 
 
@@ -135,6 +135,8 @@ def test_asking_for_agents_to_do_work_is_a_need_not_a_handoff(leads, text, langu
     entities = [{"entity": "service", "value": service}]
     messages, events = run(ActionHandoff(), tracker(text, "human_handoff", entities, language=language))
     assert events == [FollowupAction("prospect_form")] and messages == [] and leads.all() == []
+    opened = tracker(text, "human_handoff", entities, language=language, active_loop="prospect_form")
+    assert form_run(opened)[1]["processes"] == ["sales"]  # the form keeps the work it opened with
     person = tracker("I'd like to talk to someone about telesales", "human_handoff", entities)
     messages, _ = run(ActionHandoff(), person)
     assert responses(messages) == ["utter_handoff_recorded_no_contact"]

@@ -20,6 +20,7 @@ from knowledge.languages import (
     ANY_NEGATION,
     CORRECTION_WORDS,
     ONLY_WORDS,
+    PERSON_REQUEST_WORDS,
 )
 from knowledge.question import words_ask_for_a_model
 from knowledge.recommender import split_by_office
@@ -169,10 +170,21 @@ def is_answer(tracker: Tracker) -> bool:
 
 def opens_the_form(tracker: Tracker) -> bool:
     """The request for a recommendation, or the message that opened the form (no question asked yet),
-    whatever its intent: a need taken for a question ("document checks and chat support") opens it too."""
+    whatever its intent: a need taken for a question ("document checks and chat support") or for a
+    handoff ("cerco agenti per chiamate commerciali") opens it too."""
     if intent_of(tracker) == "request_recommendation":
         return True
-    return tracker.get_slot("requested_slot") is None and intent_of(tracker) not in NOT_AN_ANSWER
+    opening = tracker.get_slot("requested_slot") is None
+    return opening and (intent_of(tracker) not in NOT_AN_ANSWER or asks_for_workers(tracker))
+
+
+def asks_for_workers(tracker: Tracker) -> bool:
+    """ "Cerco agenti per chiamate commerciali" outside the form: people for work it names, not a person to
+    talk to (no word of talking, no person asked for)."""
+    if tracker.get_slot("requested_slot") is not None:
+        return False  # inside the form, "talk to a person" is a handoff whatever it names
+    work = named_terms(tracker, knowledge_base(), kinds=("service",))
+    return bool(work) and not mentions_phrase(message_text(tracker), PERSON_REQUEST_WORDS)
 
 
 def states_needs(tracker: Tracker) -> bool:

@@ -8,17 +8,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.common import current_language, knowledge_base, named_terms
+from bot.actions.common import current_language, knowledge_base
 from bot.actions.form_exit import reset_form_events
-from bot.actions.form_reading import intent_of, message_text
+from bot.actions.form_reading import asks_for_workers, intent_of, message_text
 from bot.actions.prospect import needs_from_slots, plain_text
 from knowledge.confirmation import confirms_deletion
 from knowledge.db import make_engine, make_session_factory
 from knowledge.erasure import Eraser, has_events_table, tracker_engine
-from knowledge.languages import PERSON_REQUEST_WORDS
 from knowledge.leads import LeadData, LeadStore
 from knowledge.recommender import Needs, NoProcessesError, Recommendation, recommend
-from knowledge.work_description import mentions_phrase
 
 
 @lru_cache(maxsize=1)
@@ -82,15 +80,6 @@ class ActionSaveLead(Action):
         else:
             dispatcher.utter_message(response="utter_lead_saved_anonymous")
         return [SlotSet("confirmed", None)]
-
-
-def asks_for_workers(tracker: Tracker) -> bool:
-    """ "Cerco agenti per chiamate commerciali" outside the form: people for work it names, not a person to
-    talk to (no word of talking, no person asked for)."""
-    if tracker.active_loop_name:
-        return False
-    work = named_terms(tracker, knowledge_base(), kinds=("service",))
-    return bool(work) and not mentions_phrase(message_text(tracker), PERSON_REQUEST_WORDS)
 
 
 class ActionHandoff(Action):
