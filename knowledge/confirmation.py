@@ -14,7 +14,9 @@ from knowledge.languages import (
     CALLING_OFF_WORDS,
     CONTRAST_WORDS,
     CORRECTION_WORDS,
+    LEAVING_WORDS,
     NO_PREFERENCE_WORDS,
+    SET_ASIDE_CUES,
     YES_IF_ALONE,
     YES_WORDS,
 )  # fmt: skip
@@ -57,15 +59,24 @@ def opens_with_yes(text: str) -> bool:
 def confirms_summary(text: str) -> bool:
     """ "Sì, corretto. Il nome dell'azienda va con la V maiuscola, come l'ha scritto lei." confirms the
     summary, whatever the classifier made of the remark; "yes, but the e-mail is wrong" does not."""
+    return opens_with_yes(text) and not takes_something_back(text)
+
+
+def takes_something_back(text: str) -> bool:
+    """ "Yes, but ...", "ja, bis auf die Telefonnummer", "sì, a parte il nome": part of the yes is a no."""
     lowered = _normalised(text)
-    takes_back = mentions_phrase(lowered, CONTRAST_WORDS) or mentions_phrase(lowered, CORRECTION_WORDS)
-    return opens_with_yes(lowered) and not takes_back
+    return any(
+        mentions_phrase(lowered, words) for words in (CONTRAST_WORDS, CORRECTION_WORDS, SET_ASIDE_CUES)
+    )
 
 
 def leaves_it_open(text: str) -> bool:
-    """ "Non importa, ...", "egal", "any time": the visitor has no preference (an answer, not a stop)."""
-    opening = re.split(r"[,.;:!?–-]", _normalised(text), maxsplit=1)[0]
-    return mentions_phrase(opening, NO_PREFERENCE_WORDS)
+    """ "Non importa, ...", "egal", "it doesn't matter": the visitor has no preference (an answer, not a
+    stop), unless the rest leaves after all ("non importa, lasciamo perdere")."""
+    opening, *rest = re.split(r"[,.;:!?–-]", _normalised(text), maxsplit=1)
+    return mentions_phrase(opening, NO_PREFERENCE_WORDS) and not mentions_phrase(
+        " ".join(rest), LEAVING_WORDS
+    )
 
 
 def confirms_deletion(text: str, intent: str) -> bool:

@@ -23,6 +23,14 @@ CONTACT_STAYS: dict[str, tuple[str, ...]] = {
            "den kundenkontakt machen wir selbst", "den kundenkontakt übernehmen wir selbst",
            "die kunden betreuen wir selbst"),
 }  # fmt: skip
+# Words that give channels to the provider after the contact that stays ("con i clienti al telefono parliamo
+# noi, a voi daremmo la chat e le e-mail").
+HANDOVER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("you'd", "you would", "you could", "you can", "to you", "for you", "you take", "you'd take"),
+    "it": ("a voi", "voi", "vi daremmo", "vi daremo", "vi lasceremmo", "passeremmo"),
+    "de": ("sie sollen", "sollen sie", "sie übernehmen", "übernehmen sie", "ihnen", "an sie", "sie könnten",
+           "sie würden"),
+}  # fmt: skip
 # A first word that answers "which channels?" with none, before anything else ("Keine, es gibt keinerlei
 # Kontakt zu Mandanten. ... per E-Mail mit dem Sekretariat"): the channels named after it are not the
 # customers'. Only followed by punctuation: "none of them by phone" names a channel.

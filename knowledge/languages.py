@@ -92,15 +92,17 @@ QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
     "de": (*DEFINITION_OPENERS["de"], "was für", "was fuer", "sagen sie", "erklären sie", "erklär mir",
            "können sie", "gibt es"),
 }  # fmt: skip
-# Tags that make the clause before them a question asked without its mark ("Kundenservice rund um die Uhr
-# über ein Callcenter, geht das", "supporto in polacco, si può fare"), at the end of the message.
+# Tags after a comma that make the statement before them a question asked without its mark ("Kundenservice
+# rund um die Uhr über ein Callcenter, geht das", "supporto in polacco, si può fare", "that's back office,
+# right"), at the end of the message; not a sentence of their own ("Funziona.").
 QUESTION_TAILS: dict[str, tuple[str, ...]] = {
     "en": ("is that possible", "is this possible", "is that doable", "can you do that", "can that be done",
-           "would that work", "does that work", "possible"),
+           "would that work", "does that work", "possible", "right"),
     "it": ("è possibile", "e possibile", "si può fare", "si puo fare", "si può", "si puo", "è fattibile",
-           "fattibile", "potete farlo", "funziona"),
+           "fattibile", "potete farlo", "funziona", "vero"),
     "de": ("geht das", "ginge das", "ist das möglich", "ist das moeglich", "wäre das möglich",
-           "waere das moeglich", "klappt das", "machbar", "ist das machbar", "geht sowas", "möglich"),
+           "waere das moeglich", "klappt das", "machbar", "ist das machbar", "geht sowas", "möglich", "oder",
+           "nicht wahr"),
 }  # fmt: skip
 # Openings of a question asked without its question mark ("mi chiedevo se l'outsourcing copre anche ..."):
 # a question, not a need stated (knowledge.text_analysis.asks_indirectly).
@@ -226,20 +228,30 @@ NO_PREFERENCE_WORDS: dict[str, tuple[str, ...]] = {
 # Words that take back part of a yes to the summary ("yes, but the e-mail is wrong"): with one of them (or a
 # correction word) the yes needs the buttons.
 CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("but", "except", "however", "wrong", "mistake"),
-    "it": ("ma", "però", "tranne", "tuttavia", "sbagliato", "sbagliata", "errore"),
-    "de": ("aber", "außer", "ausser", "jedoch", "allerdings", "falsch", "fehler"),
+    "en": ("but", "except", "however", "though", "although", "wrong", "mistake"),
+    "it": ("ma", "però", "tranne", "tuttavia", "solo che", "salvo", "sbagliato", "sbagliata", "errore"),
+    "de": ("aber", "außer", "ausser", "jedoch", "allerdings", "bis auf", "wobei", "falsch", "fehler"),
+}
+# Words that leave the form after a no-preference opening ("non importa, lasciamo perdere", "doesn't
+# matter, I'll stop here"): with them it is a stop after all.
+LEAVING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("stop", "quit", "cancel", "leave it", "forget it"),
+    "it": ("fermati", "fermiamoci", "basta così", "annulla", "lasciamo perdere", "lascia perdere"),
+    "de": ("stopp", "aufhören", "abbrechen", "vergessen sie es", "vergiss es", "lassen wir das"),
 }
 # Words that ask for a person ("can I talk to someone?", "parlare con un operatore", "mit einem Menschen
 # sprechen"): without one, a message the classifier took for a handoff that names work ("cerco agenti per
 # chiamate commerciali") asks for people to do that work, which is a need.
 PERSON_REQUEST_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("talk", "speak", "chat with", "human", "person", "someone", "somebody", "real", "call me",
-           "contact me", "phone me", "representative", "consultant"),
+           "contact me", "phone me", "representative", "consultant", "put me through", "connect me",
+           "callback", "call back", "live agent", "question"),
     "it": ("parlare", "parlo", "sentire", "umano", "persona", "qualcuno", "vero", "chiamatemi",
-           "richiamatemi", "contattatemi", "consulente", "referente"),
+           "richiamatemi", "contattatemi", "consulente", "referente", "passatemi", "mettetemi in contatto",
+           "domanda"),
     "de": ("sprechen", "reden", "mensch", "menschen", "person", "jemand", "jemandem", "jemanden", "echte",
-           "echten", "rufen sie mich", "ruft mich", "kontaktieren sie mich", "berater", "ansprechpartner"),
+           "echten", "rufen sie mich", "ruft mich", "kontaktieren sie mich", "berater", "ansprechpartner",
+           "verbinden", "rückruf", "rueckruf", "telefonieren", "frage"),
 }  # fmt: skip
 # Words that ask for deletion: a yes to "may I store your details?" that has none of them consents, whatever
 # the classifier made of "Ja, Sie dürfen meine Angaben speichern" (it took it for a request to delete).
@@ -278,7 +290,7 @@ PAST_CUES: dict[str, tuple[str, ...]] = {
            "used to be", "it used to", "than before", "compared to before", "compared with before"),
     "it": ("all'epoca", "a quei tempi", "in passato", "agli inizi", "all'inizio", "inizialmente",
            "nei primi tempi", "ai primi tempi", "alle origini", "all'origine", "quando è nato",
-           "quando e nato", "quando sono nati", "mentre una volta", "rispetto a una volta", "un tempo",
+           "quando e nato", "quando sono nati", "mentre una volta", "rispetto a una volta",
            "rispetto a prima", "rispetto al passato"),
     "de": ("damals", "früher", "frueher", "anfangs", "am anfang", "ursprünglich", "urspruenglich",
            "zu der zeit", "zu dieser zeit", "seinerzeit", "in den anfängen", "in den anfaengen",

@@ -265,10 +265,17 @@ def asks_indirectly(text: str) -> bool:
 
 def ends_like_a_question(text: str) -> bool:
     """ "Kundenservice rund um die Uhr über ein Callcenter, geht das": a statement turned into a question by
-    the tag that closes it, in any language."""
-    last_clause = re.split(r"[,;:.!–-]", text.lower().replace("’", "'").strip(" .!"))[-1]
+    the tag after its last comma, in any language (not "Abbiamo un call center. Funziona.")."""
+    last_sentence = re.split(r"[.!?]\s", text.lower().replace("’", "'").strip(" .!"))[-1]
+    if "," not in last_sentence:
+        return False
     tails = {tail for tails in QUESTION_TAILS.values() for tail in tails}
-    return " ".join(last_clause.split()) in tails
+    return " ".join(last_sentence.rsplit(",", 1)[1].split()) in tails
+
+
+def asks_without_its_mark(text: str) -> bool:
+    """ "I wonder whether ...", "..., geht das": a question without its question mark."""
+    return asks_indirectly(text) or ends_like_a_question(text)
 
 
 def asked_indirectly_at(text: str, position: int) -> bool:

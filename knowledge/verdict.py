@@ -5,13 +5,13 @@ Plain Python over the glossary's terms, tested directly.
 
 What each provider does follows the facts: a call center does customer-facing (front-office) work by phone
 only (A3, A12); a BPO does front- and back-office work over every channel (A2, A4, A5, A12), though not
-every BPO offers both sides; the languages served are A15's. "Only" asks whether that is all the provider
-does: yes for a call center and the front office or the phone ("Is it true that call centers only handle
-front-office work?"), no for a single service or a BPO. Only a plain question gets a verdict: one about
+every BPO offers both sides; the languages served are A15's. "Only" before an office asks whether that is
+all the provider does: yes for a call center and the front office ("Is it true that call centers only handle
+front-office work?"), no for the back office or a BPO. Only a plain question gets a verdict: one about
 price, quality or pay that mentions the work ("does it cost a lot if a call center does customer service?"),
-one with "every", a negation or a choice ("do all BPOs handle chat?", "is it true that a call center does
-not handle e-mail?", "is a call center front or back office?") and one on a topic that is not about what
-the providers do get none.
+one with "every", a negation, any other "only", a choice or both offices ("do all BPOs handle chat?", "is
+it true that a call center does not handle e-mail?", "is a call center front or back office?") and one on a
+topic that is not about what the providers do get none.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from knowledge.languages import (
     WORK_VERBS,
 )
 from knowledge.recommender import FRONT_OFFICE, PHONE
-from knowledge.text_analysis import asking_sentences, asks_indirectly, ends_like_a_question
+from knowledge.text_analysis import asking_sentences, asks_without_its_mark
 from knowledge.work_description import mentions_phrase
 
 BPO = "bpo"
@@ -66,18 +66,31 @@ def does_the_work(
     providers = {term.key for term in terms if term.kind == PROVIDER_KIND}
     if len(providers) != 1 or not work or topic not in WORK_TOPICS:
         return None
-    if len(work) > 1 and _says(asking_sentences(text), language, DISJUNCTIONS):
-        return None  # a choice: "is a call center front or back office?"
-    if _says(asking_sentences(text), language, ONLY_WORDS):
-        return providers != {BPO} and all(is_all_a_call_center_does(term) for term in work)
+    asked = asking_sentences(text)
+    offices = [term for term in work if term.kind == "office"]
+    if len(offices) > 1 or (len(work) > 1 and _says(asked, language, DISJUNCTIONS)):
+        return None  # a choice or both: "is a call center front or back office?", "does a BPO do both?"
+    if _says(asked, language, ONLY_WORDS):
+        return only_verdict(asked, language, providers, work)
     return providers == {BPO} or all(covered_by_a_call_center(term) for term in work)
+
+
+def only_verdict(asked: str, language: str, providers: set[str], work: list[Term]) -> bool | None:
+    """ "Do call centers only handle front-office work?" asks whether that office is all the provider
+    does: yes for a call center and the front office (A3, A12), no for a BPO or the back office. An "only"
+    elsewhere ("just to check, ...", "only by phone", "do only call centers ...?") gets no verdict."""
+    words = "|".join(map(re.escape, ONLY_WORDS.get(language, ())))
+    before_an_office = re.search(rf"\b(?:{words})\W+(?:\w+\W+){{0,2}}(?:front|back)[\s-]?office", asked, re.I)
+    if not before_an_office or len(work) != 1 or work[0].kind != "office":
+        return None
+    return providers != {BPO} and work[0].key == FRONT_OFFICE
 
 
 def asks_yes_or_no(text: str, language: str) -> bool:
     """A question (with its mark, or "I wonder whether ...") about doing work, asking for no figure, reason
     or comparison, and with no "every" or negation that turns the answer around."""
     asked = asking_sentences(text)
-    if "?" not in asked and not asks_indirectly(text) and not ends_like_a_question(text):
+    if "?" not in asked and not asks_without_its_mark(text):
         return False
     words = {language: WORK_VERBS.get(language, ())}
     blockers = {
@@ -105,11 +118,6 @@ def covered_by_a_call_center(term: Term) -> bool:
     if term.kind == "office":
         return term.key == FRONT_OFFICE
     return term.broader == FRONT_OFFICE
-
-
-def is_all_a_call_center_does(term: Term) -> bool:
-    """The front office, or the phone: the whole of a call center's work (A3, A12), not one service."""
-    return term.key in {FRONT_OFFICE, PHONE}
 
 
 def with_verdict(text: str, verdict: bool | None, language: str) -> str:

@@ -66,6 +66,8 @@ def test_a_yes_word_that_starts_something_else_is_no_yes(text):
      ("Yes, but the e-mail is wrong", False),
      ("Sì, però l'azienda si chiama diversamente", False),
      ("Ja, aber ändern Sie bitte die Firma", False),
+     ("Ja, alles richtig, bis auf die Telefonnummer", False),
+     ("Sì, tutto giusto, a parte il nome dell'azienda", False),
      ("No, the name is wrong", False)],
 )  # fmt: skip
 def test_a_yes_with_a_remark_confirms_the_summary_unless_it_takes_something_back(text, confirms):
@@ -79,6 +81,7 @@ def test_a_yes_with_a_remark_confirms_the_summary_unless_it_takes_something_back
      ("It doesn't matter to us", True),
      ("any time, day or night", False),  # round the clock, to the hours question
      ("importa molto il sabato", False),
+     ("non importa, lasciamo perdere", False),  # a stop after all
      ("8-18", False)],
 )  # fmt: skip
 def test_no_preference_leaves_the_question_to_us(text, open_):

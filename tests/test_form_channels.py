@@ -67,6 +67,17 @@ def test_customers_the_prospect_talks_to_themselves_are_no_channels_to_hand_over
     assert slots["channels"] == [] and slots.get("processes", ["invoicing"]) == ["invoicing"]
 
 
+def test_channels_handed_over_after_the_contact_that_stays_are_kept(action_kb):
+    text = "Al telefono con i clienti parliamo noi, a voi daremmo la chat e le email"
+    entities = [{"entity": "channel", "value": v} for v in ("telefono", "chat", "email")]
+    message = asked(
+        "channels", text, "inform", entities, processes=["customer_service"],
+        processes_text=" ".join(["clienti"] * 30), channels=None, language="it",
+    )  # fmt: skip
+    _, slots = form_run(message)
+    assert {"chat", "email"} <= set(slots["channels"])
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [("Es geht nicht ausschließlich um interne Abläufe, Kunden schreiben uns auch per E-Mail", "de"),

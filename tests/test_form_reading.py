@@ -8,7 +8,6 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.form_slots import NOT_SPECIFIED
 from tests.prospect_form import DOMAIN, FORM, asked, extract, form_run
 from tests.test_actions import responses, texts, tracker
 
@@ -167,24 +166,6 @@ def test_an_hour_range_answers_the_hours_question_even_when_read_as_a_goodbye(ac
     assert slots["hours"] == "extended_hours"
     _, slots = form_run(asked("hours", "Mo-Fr 9-18", "nlu_fallback", confidence=0.2))
     assert slots["hours"] == "business_hours"
-
-
-def test_no_preference_answers_the_question_even_when_read_as_a_stop(action_kb):
-    text = "non importa, basta che entro fine mese sia tutto registrato"
-    _, slots = form_run(asked("hours", text, "stop", language="it"))
-    assert slots["hours"] == NOT_SPECIFIED
-    _, slots = form_run(asked("timeline", "Egal, Hauptsache bald", "stop", language="de"))
-    assert slots["timeline"] == "Egal, Hauptsache bald"
-    messages, slots = form_run(asked("hours", "ok, stop here please", "stop"))
-    assert messages == [] and slots == {}  # a stop is still left to its rule, which asks first
-
-
-def test_a_yes_with_a_remark_confirms_the_summary(action_kb):
-    text = "Sì, corretto. Il nome dell'azienda va con la V maiuscola, come l'ha scritto lei."
-    message = asked("confirmed", text, "ask_customer_base", language="it")
-    assert extract("confirmed", message) == {"confirmed": True}
-    taken_back = asked("confirmed", "Sì, ma l'e-mail è sbagliata", "affirm", language="it")
-    assert extract("confirmed", taken_back) == {}
 
 
 def test_a_rich_answer_naming_channels_is_an_answer_not_a_question(action_kb):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.actions.form_slots import NOT_SPECIFIED
+from tests.prospect_form import asked, extract, form_run
 from tests.test_actions import tracker
-from tests.test_form_reading import extract, required, validate
+from tests.test_form_reading import required, validate
 
 
 @pytest.mark.parametrize(
@@ -75,3 +77,27 @@ def test_summary_answers(action_kb):
     assert extract(
         "confirmed", tracker("/inform", "inform", [{"entity": "edit_field", "value": "hours"}])
     ) == {"confirmed": "edit:hours"}
+
+
+def test_no_preference_answers_the_question_even_when_read_as_a_stop(action_kb):
+    text = "non importa, basta che entro fine mese sia tutto registrato"
+    _, slots = form_run(asked("hours", text, "stop", language="it"))
+    assert slots["hours"] == NOT_SPECIFIED
+    _, slots = form_run(asked("timeline", "Egal, Hauptsache bald", "stop", language="de"))
+    assert slots["timeline"] == "Egal, Hauptsache bald"
+    for stop in ("ok, stop here please", "non importa, lasciamo perdere"):
+        messages, slots = form_run(asked("hours", stop, "stop"))
+        assert messages == [] and slots == {}  # a stop is still left to its rule, which asks first
+
+
+def test_a_yes_with_a_remark_confirms_the_summary(action_kb):
+    text = "Sì, corretto. Il nome dell'azienda va con la V maiuscola, come l'ha scritto lei."
+    message = asked("confirmed", text, "ask_customer_base", language="it")
+    assert extract("confirmed", message) == {"confirmed": True}
+    # Rasa fills a yes the classifier heard (affirm) itself; the validation then asks what to change.
+    taken_back = asked("confirmed", "Sì, ma l'e-mail è sbagliata", "inform", language="it")
+    assert extract("confirmed", taken_back) == {}
+    heard_as_yes = asked("confirmed", "Ja, bis auf die Telefonnummer", "affirm", language="de")
+    assert validate("confirmed", True, heard_as_yes)[0] == {"confirmed": None, "editing": True}
+    asking = asked("confirmed", "Ja, aber wann melden Sie sich?", "affirm", language="de")
+    assert validate("confirmed", True, asking)[0] == {"confirmed": True}

@@ -127,18 +127,26 @@ def test_handoff_records_what_is_known_and_says_what_happens(leads):
 
 
 @pytest.mark.parametrize(
-    ("text", "language", "service"),
-    [("cerchiamo degli agenti per le chiamate commerciali", "it", "chiamate commerciali"),
-     ("we need phone agents for telesales", "en", "telesales")],
+    ("text", "language", "role", "service"),
+    [("cerchiamo degli agenti per le chiamate commerciali", "it", "agenti", "chiamate commerciali"),
+     ("we need phone agents for telesales", "en", "agents", "telesales")],
 )  # fmt: skip
-def test_asking_for_agents_to_do_work_is_a_need_not_a_handoff(leads, text, language, service):
-    entities = [{"entity": "service", "value": service}]
+def test_asking_for_agents_to_do_work_is_a_need_not_a_handoff(leads, text, language, role, service):
+    entities = [{"entity": "role", "value": role}, {"entity": "service", "value": service}]
     messages, events = run(ActionHandoff(), tracker(text, "human_handoff", entities, language=language))
     assert events == [FollowupAction("prospect_form")] and messages == [] and leads.all() == []
     opened = tracker(text, "human_handoff", entities, language=language, active_loop="prospect_form")
     assert form_run(opened)[1]["processes"] == ["sales"]  # the form keeps the work it opened with
-    person = tracker("I'd like to talk to someone about telesales", "human_handoff", entities)
-    messages, _ = run(ActionHandoff(), person)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'd like to talk to one of your agents about telesales", "Put me through to an agent for telesales",
+     "We need agents for telesales, can someone call me back?"],
+)  # fmt: skip
+def test_asking_for_a_person_is_a_handoff_whatever_work_it_names(leads, text):
+    entities = [{"entity": "role", "value": "agents"}, {"entity": "service", "value": "telesales"}]
+    messages, _ = run(ActionHandoff(), tracker(text, "human_handoff", entities))
     assert responses(messages) == ["utter_handoff_recorded_no_contact"]
 
 

@@ -8,6 +8,7 @@ from knowledge.text_analysis import (
     analyzer_for,
     asking_sentences,
     asks_indirectly,
+    ends_like_a_question,
     in_asking_sentence,
     is_compared,
     is_negated,
@@ -126,3 +127,16 @@ def test_a_message_splits_into_what_it_states_and_what_it_asks():
 )  # fmt: skip
 def test_a_question_asked_without_its_question_mark(text, indirect):
     assert asks_indirectly(text) is indirect
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [("Kundenservice rund um die Uhr über ein Callcenter, geht das", True),
+     ("buste paga tramite un call center, si può fare.", True),
+     ("that's back office, right", True),
+     ("Abbiamo già un call center per il servizio clienti. Funziona.", False),  # a sentence of its own
+     ("Telefon und Chat, wenn möglich", False),
+     ("Payroll is possible for us", False)],
+)  # fmt: skip
+def test_a_tag_after_the_last_comma_makes_a_question(text, asks):
+    assert ends_like_a_question(text) is asks

@@ -95,11 +95,21 @@ def test_a_question_that_asks_no_plain_yes_or_no_gets_no_verdict(project_kb, tex
     ("text", "language", "surfaces", "verdict"),
     [("Is it true that call centers only handle front-office work?", "en", ("call centers", "front-office"),
       True),
-     ("Fa solo il telefono un call center?", "it", ("telefono", "call center"), True),
-     ("Does a call center only do customer service?", "en", ("call center", "customer service"), False),
-     ("Macht ein BPO nur Back-Office?", "de", ("BPO", "Back-Office"), False)],
+     ("Un call center fa solo front office?", "it", ("call center", "front office"), True),
+     ("Macht ein BPO nur Back-Office?", "de", ("BPO", "Back-Office"), False),
+     # any other "only" gets none: a filler, the channel, the provider, a single service
+     ("Just to check, does a BPO do back-office work?", "en", ("BPO", "back-office"), None),
+     ("Does a call center handle customer service only by phone?", "en",
+      ("call center", "customer service", "phone"), None),
+     ("Do only call centers handle phone calls?", "en", ("call centers", "phone calls"), None),
+     ("Does a call center only do customer service?", "en", ("call center", "customer service"), None),
+     # both offices: not every BPO offers both (A12)
+     ("Does a BPO do both front office and back office?", "en", ("BPO", "front office", "back office"),
+      None)],
 )  # fmt: skip
-def test_only_asks_whether_that_is_all_the_provider_does(project_kb, text, language, surfaces, verdict):
+def test_only_before_an_office_asks_whether_that_is_all_the_provider_does(
+    project_kb, text, language, surfaces, verdict
+):
     assert does_the_work(text, language, terms(project_kb, language, *surfaces), "services") is verdict
 
 

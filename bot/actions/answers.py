@@ -26,9 +26,8 @@ from knowledge.question import SERVICE_MODELS_TOPIC, WORK_KINDS, Question
 from knowledge.text_analysis import (
     asked_indirectly_at,
     asking_sentences,
-    asks_indirectly,
     asks_what_it_means,
-    ends_like_a_question,
+    asks_without_its_mark,
     in_asking_sentence,
     is_compared,
     is_set_aside,
@@ -161,8 +160,7 @@ def states_a_need(tracker: Tracker, however_sure: bool = False) -> bool:
 
 def asks_in_any_way(text: str, language: str) -> bool:
     """With its mark, "I wonder whether ...", "..., geht das", "what is ...": a question, not a need."""
-    indirect = asks_indirectly(text) or ends_like_a_question(text)
-    return "?" in text or indirect or asks_what_it_means(text, language)
+    return "?" in text or asks_without_its_mark(text) or asks_what_it_means(text, language)
 
 
 class ActionAnswerQuestion(Action):

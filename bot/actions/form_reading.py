@@ -14,10 +14,11 @@ from bot.actions.common import current_language, form_asks_for, knowledge_base, 
 from bot.actions.form_slots import NEEDS_SLOTS
 from knowledge.confirmation import leaves_it_open
 from knowledge.confirmation import opens_with_yes as yes_opening
-from knowledge.contact_words import CONTACT_STAYS, INTERNAL_ONLY, NONE_OPENINGS
+from knowledge.contact_words import CONTACT_STAYS, HANDOVER_WORDS, INTERNAL_ONLY, NONE_OPENINGS
 from knowledge.languages import (
     ADDITIVE_WORDS,
     ANY_NEGATION,
+    CONTRAST_WORDS,
     CORRECTION_WORDS,
     ONLY_WORDS,
     PERSON_REQUEST_WORDS,
@@ -36,6 +37,7 @@ from knowledge.work_description import (
     describes_customer_contact,
     is_asked_about,
     mentions_phrase,
+    phrase_position,
     says_front_office_only,
     unnegated_phrase_position,
     without_intensifiers,
@@ -175,16 +177,18 @@ def opens_the_form(tracker: Tracker) -> bool:
     if intent_of(tracker) == "request_recommendation":
         return True
     opening = tracker.get_slot("requested_slot") is None
-    return opening and (intent_of(tracker) not in NOT_AN_ANSWER or asks_for_workers(tracker))
+    handoff_for_workers = intent_of(tracker) == "human_handoff" and asks_for_workers(tracker)
+    return opening and (intent_of(tracker) not in NOT_AN_ANSWER or handoff_for_workers)
 
 
 def asks_for_workers(tracker: Tracker) -> bool:
-    """ "Cerco agenti per chiamate commerciali" outside the form: people for work it names, not a person to
-    talk to (no word of talking, no person asked for)."""
+    """ "Cerco agenti per chiamate commerciali" outside the form: agents for work it names, not a person to
+    talk to (no word of talking, no person or call back asked for)."""
     if tracker.get_slot("requested_slot") is not None:
         return False  # inside the form, "talk to a person" is a handoff whatever it names
-    work = named_terms(tracker, knowledge_base(), kinds=("service",))
-    return bool(work) and not mentions_phrase(message_text(tracker), PERSON_REQUEST_WORDS)
+    named = {term.kind for term in (found.term for found in named_terms(tracker, knowledge_base()))}
+    asks_a_person = mentions_phrase(message_text(tracker), PERSON_REQUEST_WORDS)
+    return {"service", "role"} <= named and not asks_a_person
 
 
 def states_needs(tracker: Tracker) -> bool:
@@ -362,13 +366,22 @@ def opens_with_none(text: str) -> bool:
     return re.match(rf"\s*({words})\s*([,.;:!–-]|$)", text.lower()) is not None
 
 
+def hands_over(between: str) -> bool:
+    """ "..., a voi daremmo", "but you'd take", "Sie sollen": the channels after these words go to us."""
+    return mentions_phrase(between, HANDOVER_WORDS) or mentions_phrase(between, CONTRAST_WORDS)
+
+
 def says_no_customer_channels(tracker: Tracker) -> bool:
     """In answer to "which channels?": no customer contact, before any channel is named ("no customer
     channels, you'd work with our office by internal mail"). Not "phone and chat for customers; the
     accounting has no customer contact", where the no is about the other part of the work."""
     text = message_text(tracker)
     if mentions_phrase(without_intensifiers(text), CONTACT_STAYS):
-        return True  # "... by phone and e-mail, but that contact stays with our own staff"
+        # "... by phone and e-mail, but that contact stays with our own staff", "con i clienti parliamo noi,
+        # al banco e al telefono"; not "..., a voi daremmo la chat": those channels are handed over.
+        stays_at = phrase_position(text, CONTACT_STAYS) or 0
+        channels = named_terms(tracker, knowledge_base(), ("channel",))
+        return not any(hands_over(text[stays_at : len(named.before)]) for named in channels)
     if opens_with_none(text):
         return only_channels(tracker) is None  # "Nothing, just phone." names the one channel
     said_at = unnegated_phrase_position(text, INTERNAL_ONLY)

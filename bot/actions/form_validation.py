@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 
 from bot.actions.form_reading import intent_of, message_text
 from bot.actions.form_slots import CONTACT_SLOTS, NOT_SPECIFIED
+from knowledge.confirmation import takes_something_back
 
 MAX_TEXT = 300
 # A pragmatic check (RFC 5322 allows more, but a sales e-mail needs name@domain.tld).
@@ -66,7 +67,10 @@ class ProspectAnswerChecks:
         return {"consent": value}
 
     def validate_confirmed(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        if value is True:
+        text = message_text(tracker)
+        # "Yes, but the e-mail is wrong" (Rasa fills the yes): what to change. "Ja, aber wann melden Sie
+        # sich?" confirms, and its question is answered.
+        if value is True and ("?" in text or not takes_something_back(text)):
             return {"confirmed": True}
         if isinstance(value, str) and value.startswith("edit:"):
             field = value.removeprefix("edit:")

@@ -214,7 +214,7 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
 
     @staticmethod
     def _unknown_answer(tracker: Tracker, slot: str) -> bool:
-        """ "I don't know" (or "it doesn't matter") in answer to this very question."""
+        """ "I don't know" in answer to this very question; to the hours question "it doesn't matter" too."""
         asked = tracker.get_slot("requested_slot") == slot
         return asked and (intent_of(tracker) == "dont_know" or says_no_preference(tracker))
 
