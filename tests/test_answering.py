@@ -189,12 +189,6 @@ def test_a_question_word_alone_asks_about_the_topic_just_told(qa, text, language
     assert reply.topic == "nearshore"
 
 
-def test_a_comparison_with_how_it_used_to_be_brings_in_the_history(qa):
-    text = "What made BPO so much more sophisticated than it used to be?"
-    reply = ask(qa, text, [("ask_skills", 0.9), ("ask_salaries", 0.06)], ["BPO"])
-    assert reply.topic == "history" and "technolog" in reply.text.lower()
-
-
 def test_what_about_training_keeps_the_subject(qa):
     reply = ask(
         qa, "what about training?", [("ask_training", 0.8)],
@@ -223,60 +217,6 @@ def test_a_short_follow_up_that_points_back_stays_on_the_topic(
 ):
     reply = ask(qa, text, intents, language=language, previous_topic=previous_topic)
     assert reply.topic == previous_topic and expected in reply.passages[0].text
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "expected"),
-    [("Did those jobs need a highly skilled workforce back then?", "en", "skilled"),
-     ("Brauchte man dafür damals top ausgebildete Leute?", "de", "qualifiziert"),
-     ("E all'epoca servivano persone qualificate?", "it", "qualificat")],
-)  # fmt: skip
-def test_a_follow_up_of_the_history_in_the_past_tense_asks_about_then(qa, text, language, expected):
-    # The classifier hears a skills question (0.98); the question is about the early workforce.
-    reply = ask(qa, text, [("ask_skills", 0.98)], language=language, previous_topic="history")
-    assert reply.topic == "history" and "A6" in reply.passages[0].facts and expected in reply.text
-
-
-@pytest.mark.parametrize(
-    ("text", "intents", "language", "topic"),
-    [("Und wie war das mit den Gehältern?", [("ask_salaries", 0.9)], "de", "salaries"),
-     ("And what did you say it costs?", [("ask_pricing", 0.9)], "en", "pricing"),
-     ("E allora che competenze servono a un operatore?", [("ask_skills", 0.9)], "it", "skills")],
-)  # fmt: skip
-def test_a_past_verb_without_a_time_phrase_asks_no_history(qa, text, intents, language, topic):
-    assert ask(qa, text, intents, language=language, previous_topic="history").topic == topic
-
-
-def test_the_same_question_about_todays_bpo_gets_todays_workforce(qa):
-    reply = ask(qa, "Do BPO jobs need a highly skilled workforce?", [("ask_skills", 0.98)], ["BPO"],
-                previous_topic="history")  # fmt: skip
-    assert reply.topic == "skills"
-
-
-@pytest.mark.parametrize(
-    ("text", "intents", "language", "expected"),
-    [("were those jobs highly skilled?", [("ask_skills", 0.98)], "en", "no highly skilled staff"),
-     ("e quei lavori richiedevano personale qualificato?", [("ask_skills", 0.95)], "it", "non richiedeva"),
-     ("Waren diese Jobs hoch qualifiziert?", [("ask_skills", 0.95)], "de", "qualifiziert")],
-)  # fmt: skip
-def test_a_follow_up_pointing_at_the_jobs_the_history_told_of_asks_about_then(
-    qa, text, intents, language, expected
-):
-    reply = ask(qa, text, intents, language=language, previous_topic="history")
-    assert reply.topic == "history" and "A6" in reply.passages[0].facts and expected in reply.passages[0].text
-
-
-def test_a_follow_up_pointing_back_at_the_history_that_asks_about_today_gets_todays_workforce(qa):
-    for text, language in [("And do those jobs need a degree today?", "en"),
-                           ("E oggi quei lavori richiedono una laurea?", "it")]:  # fmt: skip
-        reply = ask(qa, text, [("ask_skills", 0.95)], language=language, previous_topic="history")
-        assert reply.topic == "skills"
-
-
-def test_a_follow_up_of_the_history_whose_words_are_another_topics_leaves_the_history(qa):
-    # "Those people" points back, but the history says nothing of pay: the salaries answer it.
-    reply = ask(qa, "and what did those people earn?", [("ask_salaries", 0.9)], previous_topic="history")
-    assert reply.topic == "salaries"
 
 
 def test_a_new_subject_without_question_keeps_the_previous_question(qa):
