@@ -33,6 +33,7 @@ from knowledge.work_words import (
     PRODUCT_FOR,
     PRODUCT_OWNERS,
     QUESTION_NOUNS,
+    RESUMING_PRONOUNS,
     SELF_DESCRIPTION,
     TRAILING_FILLERS,
 )
@@ -96,24 +97,36 @@ def _rest_of_sentence(after: str) -> str:
 
 
 def _kept_list_item(before: str, after: str, language: str, cues: tuple[str, ...]) -> bool:
-    """A term that opens a list the sentence keeps: "Lager, Versand und Buchhaltung machen wir selbst".
-    Only a list of short items joined by "and" counts: not "Kundenservice, die Buchhaltung machen wir
-    selbst", "Customer service, but billing we handle internally" or "Wir brauchen Kundenservice, und ...",
-    which hand the first term over."""
+    """A term that opens a list the sentence keeps: "Lager, Versand und Buchhaltung machen wir selbst",
+    "Le pratiche vere e proprie, volture, contabilità, le facciamo noi". Only a list of short items joined by
+    "and", or taken up by a pronoun, counts: not "Kundenservice, die Buchhaltung machen wir selbst",
+    "Customer service, but billing we handle internally" or "Wir brauchen Kundenservice, und ...", which
+    hand the first term over."""
     if len(_clause_before(before, language)) > 1:  # at most an article before the list
         return False
-    sentence = _rest_of_sentence(after)
-    if not sentence.lstrip().startswith(","):
-        return False
+    own_words, *segments = _rest_of_sentence(after).split(",")
     breaks = CLAUSE_BREAKS.get(language, ())
-    for segment in sentence.split(",")[1:]:
+    for segment in [own_words, *segments]:  # the term's own words ("vere e proprie"), then the items
         words = WORDS.findall(segment.lower())
         if breaks and set(words).intersection(breaks):
             return False
-        if _has_phrase(words, cues):
-            return bool(JOINING_WORDS.intersection(words[1:]))  # "Versand und Buchhaltung ..."
+        if segment is not own_words and _has_phrase(words, cues):
+            joined = bool(JOINING_WORDS.intersection(words[1:]))  # "Versand und Buchhaltung ..."
+            return joined or _resumes_the_list(words, language, cues)
         if len(words) > MAX_LIST_ITEM_WORDS:
             return False
+    return False
+
+
+def _resumes_the_list(words: list[str], language: str, cues: tuple[str, ...]) -> bool:
+    """ "das machen wir selbst", "le facciamo noi": a pronoun, then the words that keep (in Italian the
+    pronoun is part of them); not "die Buchhaltung machen wir selbst", which names other work."""
+    text = f" {' '.join(words)} "
+    for pronoun in RESUMING_PRONOUNS.get(language, ()):
+        if text.startswith(f" {pronoun} "):
+            rest = text[len(pronoun) + 1 :]
+            if any(text.startswith(f" {cue} ") or rest.startswith(f" {cue} ") for cue in cues):
+                return True
     return False
 
 

@@ -276,11 +276,6 @@ def test_a_skipped_question_moves_the_form_to_the_next_one(action_kb):
     assert result["consent"] is False and result["requested_slot"] == "confirmed"
 
 
-def test_a_free_text_answer_is_taken_whatever_the_classifier_thought(action_kb):
-    _, slots = form_run(asked("timeline", "we would like to start on 1 March", "request_recommendation"))
-    assert slots["timeline"] == "we would like to start on 1 March"
-
-
 def test_a_service_named_while_answering_another_question_changes_no_need(action_kb):
     text = "customer service 8am to 10pm every day, the admin part whenever during the week"
     entities = [{"entity": "service", "value": "customer service"}]

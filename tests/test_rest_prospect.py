@@ -135,3 +135,15 @@ def test_german_conversation_with_an_hour_range_consent_handoff_and_deletion(ras
     assert "rückgängig" in say("Bitte löschen Sie meine Daten")
     assert "gelöscht" in say("ja")
     assert store.get(sender) is None
+
+
+def test_a_language_switch_inside_the_form_asks_the_same_question_in_the_new_language(rasa_stack):
+    sender = f"prospect-{uuid.uuid4().hex[:8]}"
+
+    def say(text: str) -> str:
+        return joined(rasa_stack.say(sender, text))
+
+    say("we need agents to answer phone calls in Italian and German, 24/7")
+    reply = say("can we continue in Italian please?")
+    assert "volumi" in reply.lower()  # the volume question again, in Italian
+    assert "quando" in say("circa 3000 chiamate al mese").lower()  # next: when to start

@@ -42,6 +42,10 @@ def around(text: str, term: str) -> tuple[str, str]:
         ("Our customer support team handles 2000 tickets a month", "customer support", "en", False),
         ("We send you the invoices and you handle the rest", "invoices", "en", False),
         ("Kundenservice, die Buchhaltung machen wir selbst", "Kundenservice", "de", False),
+        # A list taken up by a pronoun: the item with words of its own ("vere e proprie") is kept too.
+        ("Le pratiche vere e proprie, volture, contabilità, le facciamo noi in sede", "pratiche", "it", True),
+        ("Lager, Versand, Buchhaltung, das machen wir selbst", "Lager", "de", True),
+        ("Customer service, we keep the billing", "Customer service", "en", False),
         ("Kundenservice, aber Buchhaltung und Lohn machen wir selbst", "Kundenservice", "de", False),
         ("Wir brauchen Kundenservice, und die Buchhaltung machen wir selbst", "Kundenservice", "de", False),
         ("Die technische Prüfung der Geräte machen wir selbst im Lager", "Lager", "de", True),

@@ -83,7 +83,13 @@ def left_to_rules(tracker: Tracker) -> bool:
     intent = intent_of(tracker)
     if intent in LEAVING:
         return confidence_of(tracker) >= CLEAR_INTENT and not says_no_preference(tracker)
+    if intent == "switch_language":
+        return names_a_language(tracker)  # its rule needs one (bot/data/rules/prospect.yml)
     return intent in HANDLED_BY_RULES
+
+
+def names_a_language(tracker: Tracker) -> bool:
+    return any(entity.get("entity") == "language" for entity in tracker.latest_message.get("entities") or [])
 
 
 def says_no_preference(tracker: Tracker) -> bool:

@@ -1,0 +1,28 @@
+"""Free-text answers of the prospect form (volume, start, company, name): taken as given, whatever the
+classifier thought, unless the message is a request that has a rule of its own."""
+
+from __future__ import annotations
+
+from tests.prospect_form import asked, form_run
+from tests.test_actions import texts
+
+
+def test_a_free_text_answer_is_taken_whatever_the_classifier_thought(action_kb):
+    _, slots = form_run(asked("timeline", "we would like to start on 1 March", "request_recommendation"))
+    assert slots["timeline"] == "we would like to start on 1 March"
+
+
+def test_a_language_switch_that_names_no_language_answers_the_question(action_kb):
+    # Read as switch_language (0.93); without a language named it is the answer to "when to start?".
+    text = "We'd love to have it in place before the autumn peak, so in about three months"
+    messages, slots = form_run(asked("timeline", text, "switch_language", confidence=0.93))
+    assert slots["timeline"] == text
+    assert not any("English" in t for t in texts(messages))
+
+
+def test_a_language_named_in_a_switch_is_left_to_its_rule(action_kb):
+    # "Can we continue in German?" switches (bot/data/rules/prospect.yml); it is no start date.
+    question = asked("timeline", "Can we continue in German?", "switch_language",
+                     [{"entity": "language", "value": "German"}])  # fmt: skip
+    _, slots = form_run(question)
+    assert "timeline" not in slots
