@@ -28,6 +28,7 @@ from knowledge.question import (
     Question,
     about_the_past,
     asks_about_the_past,
+    asks_for_the_other_one,
     asks_one_word,
     asks_which_model,
     compared_terms,
@@ -205,10 +206,17 @@ class Answerer:
         if not question.previous_subject:
             return None
         previous = self.kb.term(question.previous_subject, question.language)
+        if previous is not None and not question.terms and asks_for_the_other_one(question):
+            return self._other_of_the_pair(previous, question.language) or previous
         if previous is None or not question.terms:
             return previous
         followup = question.top_intent == FOLLOWUP_INTENT or opens_like_a_followup(question)
         return previous if followup and self._names_another_question(question, previous) else None
+
+    def _other_of_the_pair(self, term: Term, language: str) -> Term | None:
+        """Back office for front office, the call center for the BPO: the one other term of its kind."""
+        others = [other for other in self.kb.terms(term.kind, language) if other.key != term.key]
+        return others[0] if len(others) == 1 else None
 
     def _names_another_question(self, question: Question, previous: Term) -> bool:
         """ "Und wie schaut's mit den Arbeitszeiten aus?" after the skills of call-center agents: the terms

@@ -123,73 +123,6 @@ MEANING_WORDS: dict[str, tuple[str, ...]] = {
     "it": ("vuol", "vuole", "dire", "significa", "significato", "intende", "intendete"),
     "de": ("bedeutet", "bedeuten", "bedeutung", "heißt", "heisst", "meint", "meinen"),
 }
-# Words that ask which of the service models to choose ("which model fits if we only need a hotline?",
-# "quale soluzione ci conviene", "was nehmen wir"): with the work named, the service models compete with a
-# strong prior. Only phrases that ask for a choice: "do you recommend outsourcing?" asks for reasons.
-MODEL_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("which model", "what model", "which service model", "which of your models", "which package",
-           "which solution fits", "which solution suits", "what do you recommend", "what would you recommend",
-           "what should we choose", "what should we pick", "what should we go for", "which one fits us",
-           "what fits us", "which suits us", "what do you suggest", "what would you suggest",
-           "which service do we need", "what service do we need", "which service fits", "what would suit us",
-           "what would you advise", "what do you advise", "need the full package", "need the whole package",
-           "need the complete package"),
-    "it": ("quale modello", "che modello", "quale dei vostri modelli", "quale pacchetto",
-           "quale soluzione ci", "quale soluzione mi", "cosa ci consigli", "cosa mi consigli",
-           "cosa consigliate", "cosa ci consigliate", "cosa mi consigliate", "cosa ci consiglia",
-           "cosa mi consiglia",
-           "cosa ci conviene scegliere", "cosa dovremmo scegliere", "quale scegliere",
-           "che servizio ci serve", "quale servizio ci serve", "che servizio mi serve",
-           "quale servizio fa per noi", "di che servizio abbiamo bisogno", "cosa ci consigliereste",
-           "cosa mi consigliereste", "cosa consiglieresti", "cosa mi consiglieresti",
-           "cosa ci consiglieresti", "serve il pacchetto completo", "servirebbe il pacchetto completo"),
-    "de": ("welches modell", "welches servicemodell", "welches ihrer modelle", "welches paket",
-           "welche lösung passt", "welche loesung passt", "welche lösung empfehlen",
-           "welche loesung empfehlen", "was empfehlen sie uns", "was empfiehlst du uns", "was nehmen wir",
-           "was sollen wir nehmen", "was sollten wir nehmen", "was passt zu uns", "was empfehlen sie",
-           "was würden sie empfehlen", "was empfehlt ihr", "was passt da am besten",
-           "welchen service brauchen wir", "welcher service passt", "was bräuchten wir",
-           "was würdest du empfehlen", "was würdest du uns empfehlen", "was würden sie uns empfehlen",
-           "was würdet ihr empfehlen", "was würdet ihr uns empfehlen", "was empfiehlst du",
-           "brauchen wir das komplettpaket", "bräuchten wir das komplettpaket", "das komplettpaket brauchen"),
-}  # fmt: skip
-# A question for one of the service models in general words: "which option fits?", "che tipo di soluzione
-# sarebbe?", "welche Variante wäre das?": an interrogative, then the model noun (at most "of your" between, so
-# "what payment options ...?" is no model question), or one model named and asked whether it fits ("does a
-# call center make sense for us?", "lohnt sich ein Callcenter?"). Only with work named does it ask for the
-# model that fits (knowledge.question.asks_which_model), and only in an asking sentence.
-MODEL_CHOICE_QUESTIONS: dict[str, str] = {
-    "en": r"\b(which|what)\s+(of\s+(your|the|these)\s+)?(service\s+)?(models?|packages?|solutions?|options?"
-    r"|set-?ups?|services?\s+would)\b"
-    # "Does a call center make sense for us, or something else?": one model named, asked whether it fits.
-    r"|\b(a|an)\s+(call[\s-]?cent(er|re)|bpo)\b.{0,25}\b(makes?\s+sense|be\s+enough|be\s+right|fit\s+us)\b"
-    # "... what's that service called?", "can you do both in one package?"
-    r"|\bwhat('s|\s+is|\s+would\s+be)\s+(that|this|such\s+an?)\s+(service|model|package|offering)\s+called\b"
-    r"|\bwhat\s+would\s+(that|this|such\s+an?)\s+(service|model|package|offering)\s+be\s+called\b"
-    r"|\bwhat\s+do\s+you\s+call\s+(that|this|such)\b"
-    r"|\b(in|as)\s+(one|a\s+single)\s+(package|bundle)\b",
-    "it": r"\b(quale|quali|qual\s+è\s+il|(che|quale)\s+tipo\s+di)\s+(dei\s+vostri\s+|delle\s+vostre\s+)?"
-    r"(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]|opzion[ei])\b|\bche\s+servizio\s+(sarebbe|serve|fa)\b"
-    r"|\b((abbia|ha|avrebbe)\s+senso|conviene|basta)\s+(un|il)\s+(call[\s-]?center|bpo)\b"
-    r"|\bche\s+soluzion[ei]\s+(avete|offrite|proponete|ci\s+proponete|mi\s+proponete)\b"
-    r"|\b(in|con)\s+un\s+(unico|solo)\s+pacchetto\b",
-    "de": r"\b(welche[srmn]?|was\s+f(ü|ue)r\s+ein(e|en)?)\s+(ihrer\s+|eurer\s+)?"
-    r"((service)?modell(e|en)?|paket|l(ö|oe)sung(en)?|option(en)?|variante(n)?)\b|\bwelcher\s+service\s+w(ä|ae)re\b"
-    r"|\b(lohnt|reicht|passt|taugt)\s+(sich\s+|uns\s+)?(ein|einen|das|der)\s+(call[\s-]?center|bpo)\b"
-    r"|\bin\s+einem\s+paket\b|\baus\s+einer\s+hand\b",
-}
-# "... accounting AND the customer chat: call center or BPO?": the two models named as the choice. Not after
-# a question word of its own ("Who earns more, call center or BPO?" compares them; MODEL_PAIR_QUESTION_WORDS).
-MODEL_PAIR_CHOICES: dict[str, str] = {
-    "en": r"\b(call[\s-]?cent(er|re)|bpo)\s+or\s+(an?\s+)?(call[\s-]?cent(er|re)|bpo)\b",
-    "it": r"\b(call[\s-]?center|bpo)\s+o\s+(un\s+)?(call[\s-]?center|bpo)\b",
-    "de": r"\b(call[\s-]?center|bpo)\s+oder\s+(ein\s+)?(call[\s-]?center|bpo)\b",
-}
-MODEL_PAIR_QUESTION_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("who", "how", "why", "when", "where", "what", "whose"),
-    "it": ("chi", "come", "perché", "perche", "quando", "dove", "quanto", "quanti", "cosa"),
-    "de": ("wer", "wie", "warum", "wieso", "weshalb", "wann", "wo", "was", "wem"),
-}
 # Words that make an answer exclusive ("Just phone. We do have an email address, but our team handles it"),
 # and after a no do not negate ("not only phone").
 ONLY_WORDS: dict[str, tuple[str, ...]] = {
@@ -272,55 +205,6 @@ CALLING_OFF_WORDS: dict[str, tuple[str, ...]] = {
            "mantenete", "nulla"),
     "de": ("vergiss es", "vergessen sie es", "lass es", "lassen sie es", "lass mal", "schon gut", "egal",
            "doch nicht", "lieber nicht", "behalten", "behalte", "behaltet", "aufbewahren", "nichts"),
-}  # fmt: skip
-# Words that open a follow-up ("and in 2015?", "e nel BPO?", "und beim Callcenter?"): the previous topic then
-# competes with a prior of its own, whatever the classifier says (knowledge/answering.py).
-FOLLOWUP_OPENERS: dict[str, tuple[str, ...]] = {
-    "en": ("and", "but", "so", "what about", "how about", "also"),
-    "it": ("e", "ed", "ma", "quindi", "invece", "e invece", "anche"),
-    "de": ("und", "aber", "also", "und was", "wie ist es mit", "auch"),
-}
-# Words that ask about the past: "did those jobs need skilled staff back then?" after the history asks about
-# then, not about today's workforce (knowledge.question.asks_about_the_past). Time phrases only: past verbs
-# ("was", "war", "era") also ask "und wie war das mit den Gehältern?".
-PAST_CUES: dict[str, tuple[str, ...]] = {
-    "en": ("back then", "at the time", "at that time", "in those days", "originally", "at first",
-           "in the beginning", "in the early days", "in the early years", "early on", "in the past",
-           "in the old days", "when it started", "when it began", "when bpo started", "when bpo began",
-           "used to be", "it used to", "than before", "compared to before", "compared with before"),
-    "it": ("all'epoca", "a quei tempi", "in passato", "agli inizi", "all'inizio", "inizialmente",
-           "nei primi tempi", "ai primi tempi", "alle origini", "all'origine", "quando è nato",
-           "quando e nato", "quando sono nati", "mentre una volta", "rispetto a una volta",
-           "rispetto a prima", "rispetto al passato"),
-    "de": ("damals", "früher", "frueher", "anfangs", "am anfang", "ursprünglich", "urspruenglich",
-           "zu der zeit", "zu dieser zeit", "seinerzeit", "in den anfängen", "in den anfaengen",
-           "in der anfangszeit", "in der vergangenheit", "in den anfangsjahren", "einst"),
-}  # fmt: skip
-# Words of the present: "and do those jobs need a degree today?" asks about today even after the history.
-PRESENT_CUES: dict[str, tuple[str, ...]] = {
-    "en": ("today", "now", "nowadays", "these days", "currently"),
-    "it": ("oggi", "adesso", "ora", "oggigiorno", "attualmente"),
-    "de": ("heute", "jetzt", "heutzutage", "aktuell", "derzeit"),
-}
-# Words that point back at what was just said: "was it ever higher?", "were those jobs highly skilled?",
-# "and which one covers both?". In a short message that names no term they keep the previous topic in the
-# running (knowledge.question.refers_back). Not German "es"/"sie" ("gibt es", "Sie"), nor Italian "lo/la".
-# The demonstratives point at things told ("those jobs" after the history: the jobs of back then); "it" and
-# "they" also ask "and what did you say it costs?".
-DEMONSTRATIVES: dict[str, tuple[str, ...]] = {
-    "en": ("those", "these", "that kind of", "that sort of", "such jobs", "such work"),
-    "it": ("quei", "quegli", "quelli", "quelle", "quello", "quella", "questi", "queste", "quel tipo di",
-           "quel genere di", "del genere"),
-    "de": ("jene", "jener", "jenen", "diese", "dieser", "diesen", "dieses", "solche", "solchen", "davon",
-           "dabei", "dafür", "dafuer"),
-}  # fmt: skip
-REFERRING_WORDS: dict[str, tuple[str, ...]] = {
-    "en": (*DEMONSTRATIVES["en"], "it", "its", "they", "them", "which one", "that one", "back then",
-           "at the time", "at that time", "in those days", "in that case", "in this case"),
-    "it": (*DEMONSTRATIVES["it"], "a quei tempi", "all'epoca", "in quel periodo", "quale dei",
-           "quale di questi", "quale di queste", "quale delle", "in quel caso", "in questo caso"),
-    "de": (*DEMONSTRATIVES["de"], "damals", "zu der zeit", "zu dieser zeit", "welches davon",
-           "welcher davon", "da genau", "in dem fall", "in diesem fall"),
 }  # fmt: skip
 # Words that add to an answer given before ("also German") and words that correct it ("actually 24/7"): only
 # with them does a message answering one question of the form change another one.

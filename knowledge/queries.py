@@ -44,6 +44,7 @@ class Passage:
     keywords: tuple[str, ...]
     facts: tuple[str, ...]
     questions: tuple[str, ...] = ()  # example questions the passage answers
+    names_the_term: bool = False  # its text says something about the `{term}` asked about
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,12 @@ class ServiceModelView:
     facts: tuple[str, ...]
 
 
+TERM_PLACEHOLDER = "{term}"
+
+
 def fill_term(text: str, label: str) -> str:
     """Replace the `{term}` placeholder with the named term's label."""
-    return text.format(term=label) if "{term}" in text else text
+    return text.format(term=label) if TERM_PLACEHOLDER in text else text
 
 
 class KnowledgeBase:
@@ -117,6 +121,8 @@ class KnowledgeBase:
             passages: tuple[Passage, ...] = ()
             if kind == "answer":
                 passages = self._passages(session, topic, variant, used_language, label)
+                if term == variant:  # "„Back-Office“ gehört zum Back-Office" says nothing
+                    passages = tuple(p for p in passages if not p.names_the_term) or passages
                 text = " ".join(p.text for p in passages)
             else:
                 text = fill_term(by_language.get(used_language) or next(iter(by_language.values())), label)
@@ -183,6 +189,7 @@ class KnowledgeBase:
                 tuple(k for k in row.keywords.split("\n") if k),
                 tuple(sorted(facts.get(row.position, []), key=_fact_order)),
                 tuple(questions.get(row.position, [])),
+                names_the_term=TERM_PLACEHOLDER in row.text,
             )
             for row in rows
         )  # fmt: skip

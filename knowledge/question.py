@@ -8,19 +8,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.followup_words import (
+    DEMONSTRATIVES,
+    FOLLOWUP_OPENERS,
+    OTHER_ONE_WORDS,
+    PAST_CUES,
+    PRESENT_CUES,
+    REFERRING_WORDS,
+)
 from knowledge.glossary import Term
 from knowledge.languages import (
     ADDED_WORK_CUES,
-    DEMONSTRATIVES,
-    FOLLOWUP_OPENERS,
     MEANING_WORDS,
+)
+from knowledge.model_choice_words import (
     MODEL_CHOICE_QUESTIONS,
     MODEL_CHOICE_WORDS,
     MODEL_PAIR_CHOICES,
     MODEL_PAIR_QUESTION_WORDS,
-    PAST_CUES,
-    PRESENT_CUES,
-    REFERRING_WORDS,
 )
 from knowledge.queries import Passage
 from knowledge.recommender import model_for_terms
@@ -72,6 +77,23 @@ def asks_one_word(question: Question) -> bool:
     """ "Costs?", "salaries?": one content word asks one thing, so another topic that shares the word (the
     "cost-driven" history) has nothing to add."""
     return len(analyzer_for(question.language).content_words(question.text).split()) < 2
+
+
+# "And what about the other one, then?": a follow-up that asks for the other of a pair is this short.
+MAX_OTHER_ONE_WORDS = 7
+
+
+def asks_for_the_other_one(question: Question) -> bool:
+    """ "Und das andere?", "e l'altro?", "and what about the other one?" after an answer about one of a pair:
+    nothing else of content ("and the other languages?" asks about languages)."""
+    if len(question.text.split()) > MAX_OTHER_ONE_WORDS:
+        return False
+    text = question.text.lower()
+    for phrase in sorted(OTHER_ONE_WORDS.get(question.language, ()), key=len, reverse=True):
+        rest, found = re.subn(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text)
+        if found:
+            return not analyzer_for(question.language).has_content_word(rest)
+    return False
 
 
 def opens_like_a_followup(question: Question) -> bool:

@@ -14,12 +14,12 @@ from functools import lru_cache
 import spacy
 from spacy.lookups import load_lookups
 
+from knowledge.followup_words import FOLLOWUP_OPENERS
 from knowledge.languages import (
     CLAUSE_BREAKS,
     COMPARISON_CUES,
     DEFINITION_OPENERS,
     DISJUNCTIONS,
-    FOLLOWUP_OPENERS,
     INDIRECT_QUESTION_OPENERS,
     MEANING_WORDS,
     NEGATION_CUES,
@@ -33,6 +33,8 @@ from knowledge.languages import (
 WORDLIKE = re.compile(r"\w", re.UNICODE)
 WORDS = re.compile(r"[\w'’]+")
 PUNCTUATION_BREAK = re.compile(r"[,;.:!?()]")
+# A quotation mark, not an elision's apostrophe ("dell'articolo"): "'27/7'" would split into "27" and "/7".
+QUOTE_MARK = re.compile(r"(?<!\w)'|'(?!\w)")
 # A sentence ends at . ! or ? followed by a space ("8.30" stays whole; "e.g. " splits, a rough cut that is
 # enough to tell what a message states from what it asks), or at a dash between spaces that parts a
 # statement from a question (dash_ends_a_sentence).
@@ -82,7 +84,7 @@ class TextAnalyzer:
 
     def lemmas(self, text: str) -> list[str]:
         lemmas = []
-        for token in self._tokenizer(text.lower().replace("’", "'")):
+        for token in self._tokenizer(QUOTE_MARK.sub(" ", text.lower().replace("’", "'"))):
             word = token.text.strip("'")
             if WORDLIKE.search(word):
                 lemmas.append(fold_accents(self.lemma(word)))

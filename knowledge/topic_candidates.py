@@ -16,6 +16,7 @@ from knowledge.question import (
     Question,
     adds_to_the_previous_work,
     asks_about_the_past,
+    asks_for_the_other_one,
     asks_which_model,
     opens_like_a_followup,
     points_back_at_the_history,
@@ -81,8 +82,10 @@ class TopicCandidates:
         top_intent = question.top_intent
         if top_intent == FOLLOWUP_INTENT and not question.previous_topic:
             return candidates  # "and for BPO?" with nothing before: no subject's words to go on
-        if top_intent == FOLLOWUP_INTENT and not has_content_word(question):
-            return candidates  # "why?", "perché?": a question word alone asks about the topic just told
+        if top_intent == FOLLOWUP_INTENT and (
+            not has_content_word(question) or asks_for_the_other_one(question)
+        ):
+            return candidates  # "why?", "perché?", "und das andere?": they ask about the topic just told
         # The words of what it asks, and of the whole message: context told first ("my nephew in Tirana
         # speaks German") must not crowd out the question ("what are the hours usually like?").
         for text in dict.fromkeys([asking_sentences(question.text), question.text]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import yaml
 
-from knowledge import contact_words, languages, work_words
+from knowledge import contact_words, followup_words, languages, model_choice_words, work_words
 from knowledge.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from knowledge.loader import read_content
 from tests.conftest import PROJECT_ROOT
@@ -101,7 +101,7 @@ def test_every_phrase_list_of_the_form_and_the_ranking_has_every_language():
     # Negation after the term (verb last) and compound prefixes are German; the others every language needs.
     phrase_lists = {
         name: value
-        for module in (languages, work_words, contact_words)
+        for module in (languages, work_words, contact_words, followup_words, model_choice_words)
         for name, value in vars(module).items()
         if name.isupper()
         and isinstance(value, dict)

@@ -62,6 +62,18 @@ def test_a_model_question_that_names_the_work_leads_with_the_model_it_needs(
          [("ask_services", 0.6)], ["servizio clienti", "buste paga"], "it", "BPO completo"),
         ("Kundenservice am Telefon und dazu die Lohnabrechnung: bekommen wir das aus einer Hand?",
          [("ask_services", 0.6)], ["Kundenservice", "Lohnabrechnung"], "de", "Komplett-BPO"),
+        # Asked with the verbs of advising and offering, opening the form (request_recommendation).
+        ("Ci servirebbe qualcuno per buste paga e contabilità, i clienti li seguiamo noi. Che servizio ci "
+         "consigliate?", [("request_recommendation", 1.0)], ["buste paga", "contabilità"], "it",
+         "BPO back-office"),
+        ("Vorremmo affidarvi l'assistenza clienti al telefono e in chat e le buste paga. Cosa ci proponete?",
+         [("request_recommendation", 1.0)], ["assistenza clienti", "telefono", "chat", "buste paga"], "it",
+         "BPO completo"),
+        ("Wir brauchen wen für den Kundensupport per Chat und Mail und die Datenerfassung. Was passt da?",
+         [("request_recommendation", 1.0)], ["Kundensupport", "Chat", "Mail", "Datenerfassung"], "de",
+         "Komplett-BPO"),
+        ("We need our payroll and bookkeeping handled. What can you offer us?",
+         [("request_recommendation", 1.0)], ["payroll", "bookkeeping"], "en", "BPO back office"),
     ],
 )  # fmt: skip
 def test_a_question_asking_which_model_to_choose_leads_with_the_model_for_the_work(

@@ -19,8 +19,9 @@ from bot.actions.common import (
     terms_among,
 )
 from knowledge.answering import Reply, remembered_subject
+from knowledge.followup_words import FOLLOWUP_OPENERS
 from knowledge.glossary import Term
-from knowledge.languages import FOLLOWUP_OPENERS, SUPPORTED_LANGUAGES
+from knowledge.languages import SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
 from knowledge.question import SERVICE_MODELS_TOPIC, WORK_KINDS, Question
 from knowledge.text_analysis import (
