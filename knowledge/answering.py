@@ -31,6 +31,7 @@ from knowledge.question import (
     asks_for_the_other_one,
     asks_one_word,
     asks_which_model,
+    choice_offered,
     compared_terms,
     opens_like_a_followup,
     points_back_at_the_history,
@@ -120,6 +121,8 @@ class Answerer:
         for messages the classifier did not take for a knowledge question at all."""
         carried = self._carried_subject(question)
         subjects = [*question.terms, carried] if carried else list(question.terms)
+        offered = choice_offered(question.terms_asked_about) or ()
+        subjects = [term for term in subjects if term not in offered]  # "HR: back or front office?"
         answers = [
             (topic, answer, prior)
             for topic, prior in self.candidate_topics(question).items()

@@ -198,7 +198,21 @@ def offers_the_models_as_the_choice(sentence: str, language: str) -> bool:
 
 
 def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:
-    """The first two named terms of the same kind: "HR versus customer care", "front or back office"."""
+    """The first two named terms of the same kind: "HR versus customer care", "front or back office". Not
+    the choice a narrower term is put to ("Is HR back office or front office?" asks where HR belongs)."""
+    pair = _first_pair(terms)
+    return None if pair is None or choice_offered(terms) else pair
+
+
+def choice_offered(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:
+    """The two terms a narrower one is to be placed in: back and front office for "Is HR back office or
+    front office?" (the subject is HR, not the offices)."""
+    pair = _first_pair(terms)
+    placed = pair is not None and any(term.broader in (pair[0].key, pair[1].key) for term in terms)
+    return pair if placed else None
+
+
+def _first_pair(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:
     for index, first in enumerate(terms):
         for second in terms[index + 1 :]:
             if first.kind == second.kind and first.key != second.key:
