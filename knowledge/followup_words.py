@@ -25,7 +25,8 @@ PAST_CUES: dict[str, tuple[str, ...]] = {
            "rispetto a prima", "rispetto al passato"),
     "de": ("damals", "früher", "frueher", "anfangs", "am anfang", "ursprünglich", "urspruenglich",
            "zu der zeit", "zu dieser zeit", "seinerzeit", "in den anfängen", "in den anfaengen",
-           "in der anfangszeit", "in der vergangenheit", "in den anfangsjahren", "einst"),
+           "in der anfangszeit", "in den anfangszeiten", "anfangszeiten", "in der vergangenheit",
+           "in den anfangsjahren", "einst"),
 }  # fmt: skip
 # Words of the present: "and do those jobs need a degree today?" asks about today even after the history.
 PRESENT_CUES: dict[str, tuple[str, ...]] = {

@@ -60,7 +60,9 @@ MODEL_CHOICE_QUESTIONS: dict[str, str] = {
     # "Che servizio ci consigliate?", "cosa ci proponete?", "... che servizio è" (at the end).
     r"|\b(che|quale)\s+servizio\s+(ci|mi)\s+(consigli\w*|propo\w+|suggeri\w+)\b"
     r"|\bcosa\s+(ci|mi)\s+(propon\w+|proporre\w*|suggeri\w+|offrite|offrireste)\b"
-    r"|\bche\s+servizio\s+(è|e)\b(?!\s*\w)",
+    r"|\bche\s+servizio\s+(è|e)\b(?!\s*\w)"
+    # "... che soluzione fa al caso nostro?", "quale servizio fa per noi?"
+    r"|\b(che|quale|cosa)\s+(soluzione\s+|servizio\s+|modello\s+)?fa\s+(al\s+caso\s+nostro|per\s+noi)\b",
     "de": r"\b(welche[srmn]?|was\s+f(ü|ue)r\s+ein(e|en)?)\s+(ihrer\s+|eurer\s+)?"
     r"((service)?modell(e|en)?|paket|l(ö|oe)sung(en)?|option(en)?|variante(n)?)\b|\bwelcher\s+service\s+w(ä|ae)re\b"
     r"|\b(lohnt|reicht|passt|taugt)\s+(sich\s+|uns\s+)?(ein|einen|das|der)\s+(call[\s-]?center|bpo)\b"

@@ -60,6 +60,9 @@ class Question:
     previous_needs: tuple[Term, ...] = ()
     # The terms named in the sentences that ask, when others only tell (None: every sentence counts).
     asked_terms: tuple[Term, ...] | None = None
+    # Nothing but the terms and words that carry no content ("and call-centre agents?", "und beim BPO?"): a
+    # new subject for the previous question.
+    names_only_its_subject: bool = False
 
     @property
     def terms_asked_about(self) -> tuple[Term, ...]:

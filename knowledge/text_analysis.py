@@ -293,3 +293,13 @@ def only_joins(between: str, language: str) -> bool:
     """Whether the words between two terms only join them with an "or": "no WhatsApp or chat"."""
     words = WORDS.findall(between.lower())
     return len(words) == 1 and words[0] in DISJUNCTIONS.get(language, ())
+
+
+def without_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text without the given (start, end) spans, the pieces left joined by spaces."""
+    kept, position = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[position:start])
+        position = max(position, end)
+    kept.append(text[position:])
+    return " ".join(kept)

@@ -83,9 +83,12 @@ class TopicCandidates:
         if top_intent == FOLLOWUP_INTENT and not question.previous_topic:
             return candidates  # "and for BPO?" with nothing before: no subject's words to go on
         if top_intent == FOLLOWUP_INTENT and (
-            not has_content_word(question) or asks_for_the_other_one(question)
+            not has_content_word(question)
+            or asks_for_the_other_one(question)
+            or question.names_only_its_subject
         ):
-            return candidates  # "why?", "perché?", "und das andere?": they ask about the topic just told
+            # "why?", "perché?", "und das andere?", "and call-centre agents?": the question just answered
+            return candidates
         # The words of what it asks, and of the whole message: context told first ("my nephew in Tirana
         # speaks German") must not crowd out the question ("what are the hours usually like?").
         for text in dict.fromkeys([asking_sentences(question.text), question.text]):

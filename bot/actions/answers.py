@@ -25,6 +25,7 @@ from knowledge.languages import SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
 from knowledge.question import SERVICE_MODELS_TOPIC, WORK_KINDS, Question
 from knowledge.text_analysis import (
+    analyzer_for,
     asked_indirectly_at,
     asking_sentences,
     asks_what_it_means,
@@ -34,6 +35,7 @@ from knowledge.text_analysis import (
     is_set_aside,
     opens_with,
     stated_part,
+    without_spans,
 )
 from knowledge.typos import known_words
 
@@ -94,6 +96,10 @@ def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = Fal
         previous_subject=tracker.get_slot("last_term"),
         needs=tuple(terms_among(named, language, skip_negated=True)),
         previous_needs=previous_work(tracker, kb, language),
+        names_only_its_subject=bool(named)
+        and not analyzer_for(language).has_content_word(
+            without_spans(text, [(len(t.before), len(t.before) + len(t.surface)) for t in named])
+        ),  # "and call centre agents?"
     )
 
 

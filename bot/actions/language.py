@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.actions.common import current_language, form_asks_for, knowledge_base, message_terms
 from bot.language_detection import LanguageDetector
 from knowledge.languages import SUPPORTED_LANGUAGES
+from knowledge.text_analysis import without_spans
 
 logger = logging.getLogger(__name__)
 
@@ -45,15 +46,10 @@ def metadata_language(metadata: Any) -> str | None:
 
 def without_entities(text: str, entities: list[dict] | None) -> str:
     """The message minus its glossary terms: "Italian" or "payroll" alone say nothing about the language."""
-    spans = sorted(
+    spans = [
         (e["start"], e["end"]) for e in entities or [] if isinstance(e.get("start"), int) and e.get("end")
-    )
-    kept, position = [], 0
-    for start, end in spans:
-        kept.append(text[position:start])
-        position = max(position, end)
-    kept.append(text[position:])
-    return " ".join(kept)
+    ]
+    return without_spans(text, spans)
 
 
 def language_for_message(tracker: Tracker) -> str | None:
