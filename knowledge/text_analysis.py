@@ -83,12 +83,15 @@ class TextAnalyzer:
         return word
 
     def lemmas(self, text: str) -> list[str]:
-        lemmas = []
+        return [lemma for _, lemma in self._words_and_lemmas(text)]
+
+    def _words_and_lemmas(self, text: str) -> list[tuple[str, str]]:
+        pairs = []
         for token in self._tokenizer(QUOTE_MARK.sub(" ", text.lower().replace("’", "'"))):
             word = token.text.strip("'")
             if WORDLIKE.search(word):
-                lemmas.append(fold_accents(self.lemma(word)))
-        return lemmas
+                pairs.append((word, fold_accents(self.lemma(word))))
+        return pairs
 
     def normalised(self, text: str) -> str:
         """The lemmas joined by spaces: the form keywords and questions are compared in."""
@@ -98,8 +101,13 @@ class TextAnalyzer:
         return lemma in self._stop_words
 
     def has_content_word(self, text: str) -> bool:
-        """Whether the text has a word beyond spaCy's stop words and the question words ("what is")."""
-        return any(lemma not in self._function_words for lemma in self.lemmas(text))
+        """Whether the text has a word beyond spaCy's stop words and the question words ("what is"); the word
+        as written counts too (the lemma table makes the article "dei" a "dio")."""
+        function_words = self._function_words
+        return any(
+            lemma not in function_words and word not in function_words
+            for word, lemma in self._words_and_lemmas(text)
+        )
 
     def content_words(self, text: str, keep: frozenset[str] = frozenset()) -> str:
         """The lemmas without spaCy's stop words, except question words and the words in `keep` (spaCy's
@@ -189,8 +197,9 @@ def sentences(text: str) -> list[tuple[int, str, bool]]:
         if piece.strip():
             first = start + len(piece) - len(piece.lstrip())
             last = start + len(piece.rstrip())
-            # Before a dash, a question may lack its mark: "Was für Leute arbeiten im BPO – reicht da ...?"
-            opening = at_dash and not found and opens_like_a_question(piece.strip())
+            # Before a dash, a question may lack its mark: "Was für Leute arbeiten im BPO – reicht da ...?",
+            # also after context ("Wir sind ... Welche Tätigkeiten lassen sich auslagern – nur ...?").
+            opening = at_dash and opens_like_a_question(piece.strip())
             found.append((first, text[first:last], masked[first:last].endswith("?") or opening))
         start = gap.end() if gap else end
     return found

@@ -75,6 +75,14 @@ class TopicCandidates:
 
     def for_question(self, question: Question) -> dict[str, float]:
         """Knowledge topics with their priors, best first, then the topics the words point at (prior 0)."""
+        if (
+            question.top_intent == FOLLOWUP_INTENT
+            and question.previous_topic
+            and question.names_only_its_subject
+        ):
+            # "And call-centre agents?" after the average wage: the same question, whatever the other intents
+            # and the words ("agents" fits their skills best) suggest.
+            return {question.previous_topic: PREVIOUS_TOPIC_PRIOR}
         candidates = self._intent_topics(question)
         if asks_which_model(question):
             added = adds_to_the_previous_work(question)
@@ -83,12 +91,9 @@ class TopicCandidates:
         if top_intent == FOLLOWUP_INTENT and not question.previous_topic:
             return candidates  # "and for BPO?" with nothing before: no subject's words to go on
         if top_intent == FOLLOWUP_INTENT and (
-            not has_content_word(question)
-            or asks_for_the_other_one(question)
-            or question.names_only_its_subject
+            not has_content_word(question) or asks_for_the_other_one(question)
         ):
-            # "why?", "perché?", "und das andere?", "and call-centre agents?": the question just answered
-            return candidates
+            return candidates  # "why?", "perché?", "und das andere?": they ask about the topic just told
         # The words of what it asks, and of the whole message: context told first ("my nephew in Tirana
         # speaks German") must not crowd out the question ("what are the hours usually like?").
         for text in dict.fromkeys([asking_sentences(question.text), question.text]):
