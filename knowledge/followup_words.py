@@ -62,3 +62,10 @@ OTHER_ONE_WORDS: dict[str, tuple[str, ...]] = {
     "de": ("das andere", "die andere", "der andere", "den anderen", "die andere seite", "das gegenteil",
            "das gegenstück", "das gegenstueck"),
 }  # fmt: skip
+# Nouns that go with a subject and ask nothing of their own: "und ein BPO-Anbieter?", "and a BPO provider?",
+# "e un fornitore BPO?" name only the subject (knowledge.question, bot.actions.answers).
+SUBJECT_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("provider", "providers", "company", "companies", "firm", "firms", "vendor", "vendors", "one"),
+    "it": ("fornitore", "fornitori", "azienda", "aziende", "società", "societa"),
+    "de": ("anbieter", "dienstleister", "firma", "firmen", "unternehmen", "partner"),
+}

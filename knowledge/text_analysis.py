@@ -312,3 +312,9 @@ def without_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
         position = max(position, end)
     kept.append(text[position:])
     return " ".join(kept)
+
+
+def without_words(text: str, words: Iterable[str]) -> str:
+    """The text without these whole words (any case)."""
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.sub(rf"(?<!\w)({alternatives})(?!\w)", " ", text, flags=re.IGNORECASE) if alternatives else text

@@ -87,28 +87,3 @@ def test_a_need_stated_in_words_that_also_open_questions_starts_the_form(action_
     assert run(ActionAnswerQuestion(), unsure(text, "ask_services", service, language))[1] == [
         FollowupAction("prospect_form")
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "entities", "language", "expected"),
-    [("and call centre agents?", [{"entity": "outsourcing_type", "value": "call centre"},
-                                  {"entity": "role", "value": "agents"}], "en", "2019"),
-     ("e per gli operatori dei call center?", [{"entity": "role", "value": "operatori"},
-                                                {"entity": "outsourcing_type", "value": "call center"}], "it",
-      "2019")],
-)  # fmt: skip
-def test_a_follow_up_naming_only_a_subject_asks_the_question_just_answered(
-    action_kb, text, entities, language, expected
-):
-    # After the national average wage: the agents' pay, not what agents need to know (the words "agents"
-    # fit the skills better than the salaries).
-    message = tracker(text, "followup_other", entities, confidence=0.52, language=language,
-                      last_topic="salaries")  # fmt: skip
-    message.latest_message["intent_ranking"] = [
-        {"name": "followup_other", "confidence": 0.52},
-        {"name": "ask_what_is_call_center", "confidence": 0.13},
-        {"name": "ask_skills", "confidence": 0.09},
-        {"name": "ask_salaries", "confidence": 0.07},
-    ]  # fmt: skip
-    messages, _ = run(ActionAnswerQuestion(), message)
-    assert expected in texts(messages)[0]

@@ -11,15 +11,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.actions.common import (
+    NamedTerm,
     answerer,
     current_language,
     knowledge_base,
     message_terms,
     named_terms,
     terms_among,
+    terms_of_message,
 )
 from knowledge.answering import Reply, remembered_subject
-from knowledge.followup_words import FOLLOWUP_OPENERS
+from knowledge.followup_words import FOLLOWUP_OPENERS, SUBJECT_NOUNS
 from knowledge.glossary import Term
 from knowledge.languages import SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
@@ -36,6 +38,7 @@ from knowledge.text_analysis import (
     opens_with,
     stated_part,
     without_spans,
+    without_words,
 )
 from knowledge.typos import known_words
 
@@ -67,6 +70,11 @@ def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = Fal
     language = current_language(tracker)
     text = tracker.latest_message.get("text") or ""
     named = named_terms(tracker, kb)  # found once, filtered twice
+    only_a_subject = names_only_terms(text, named, language)  # "and call centre agents?"
+    restated = restated_for_a_new_subject(tracker, kb, language, named) if only_a_subject else None
+    if restated and not question_only:
+        text, named, ranking = restated
+        only_a_subject = False
     if question_only:
         # The classifier read the whole message, mostly the answer: the question's own words pick the topic.
         named = [term for term in named if in_asking_sentence(text, len(term.before))]
@@ -96,11 +104,53 @@ def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = Fal
         previous_subject=tracker.get_slot("last_term"),
         needs=tuple(terms_among(named, language, skip_negated=True)),
         previous_needs=previous_work(tracker, kb, language),
-        names_only_its_subject=bool(named)
-        and not analyzer_for(language).has_content_word(
-            without_spans(text, [(len(t.before), len(t.before) + len(t.surface)) for t in named])
-        ),  # "and call centre agents?"
+        names_only_its_subject=only_a_subject,
     )
+
+
+def names_only_terms(text: str, named: list[NamedTerm], language: str) -> bool:
+    """Terms and nothing of content besides: "and call centre agents?", "und ein BPO-Anbieter?"."""
+    spans = [(len(term.before), len(term.before) + len(term.surface)) for term in named]
+    rest = without_words(without_spans(text, spans), SUBJECT_NOUNS.get(language, ()))
+    return bool(named) and not analyzer_for(language).has_content_word(rest)
+
+
+def restated_for_a_new_subject(
+    tracker: Tracker, kb: KnowledgeBase, language: str, named: list[NamedTerm]
+) -> tuple[str, list[NamedTerm], list[dict]] | None:
+    """ "Und ein BPO-Anbieter?" after "Kann das ein klassisches Callcenter übernehmen?": the visitor's
+    previous question with the new subject in place of the one of its kind there (text, terms, and the
+    classifier's reading of it), so that its work and its yes or no carry over."""
+    previous = previous_user_message(tracker)
+    if len(named) != 1 or previous is None:
+        return None
+    new = named[0]
+    earlier = terms_of_message(previous, kb, language)
+    replaced = [
+        found for found in earlier if found.term.kind == new.term.kind and found.term.key != new.term.key
+    ]
+    if len(replaced) != 1:
+        return None
+    old = replaced[0]
+    text = previous.get("text") or ""
+    start = len(old.before)
+    restated = text[:start] + new.surface + text[start + len(old.surface) :]
+    shift = len(new.surface) - len(old.surface)
+    terms = []
+    for found in earlier:
+        position = len(found.before) + (shift if len(found.before) > start else 0)
+        term, surface = (new.term, new.surface) if found is old else (found.term, found.surface)
+        terms.append(NamedTerm(term, restated[:position], restated[position + len(surface) :], surface))
+    return restated, terms, previous.get("intent_ranking") or []
+
+
+def previous_user_message(tracker: Tracker) -> dict | None:
+    """The visitor's message before the latest one, as Rasa parsed it."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    if len(users) < 2:
+        return None
+    before = users[-2]
+    return {**(before.get("parse_data") or {}), "text": before.get("text") or ""}
 
 
 def previous_work(tracker: Tracker, kb: KnowledgeBase, language: str) -> tuple[Term, ...]:

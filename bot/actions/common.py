@@ -67,14 +67,20 @@ def named_terms(
 ) -> list[NamedTerm]:
     """The glossary terms of the latest message in order: the entity ruler's, and those it cannot see
     (German compounds, typos)."""
-    language = current_language(tracker)
-    text = tracker.latest_message.get("text") or ""
+    return terms_of_message(tracker.latest_message, kb, current_language(tracker), kinds)
+
+
+def terms_of_message(
+    message: dict, kb: KnowledgeBase, language: str, kinds: tuple[str, ...] = ENTITY_KINDS
+) -> list[NamedTerm]:
+    """The glossary terms of a parsed message (text and entities, as Rasa stores it) in order."""
+    text = message.get("text") or ""
     # Read once: the form asks for the terms of each kind of every message, and surfaces and terms only
     # change with the content.
     digest = kb.content_digest()
     spans = [
         (entity["value"], entity.get("start"), entity.get("end"))
-        for entity in tracker.latest_message.get("entities") or []
+        for entity in message.get("entities") or []
         if entity.get("entity") in kinds and isinstance(entity.get("value"), str)
     ]
     covered = [(start, end) for _, start, end in spans if isinstance(start, int) and isinstance(end, int)]
