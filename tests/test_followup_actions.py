@@ -71,3 +71,13 @@ def test_a_new_subject_alone_asks_the_previous_question_about_it(
                       last_topic="service_office", last_term="data_entry")  # fmt: skip
     messages, _ = run(ActionAnswerQuestion(), after(previous, previous_entities, ranking, message))
     assert texts(messages)[0].startswith(expected)
+
+
+def test_hours_named_alone_ask_a_question_of_their_own_about_the_same_subject(action_kb):
+    # "And the working hours?" after the skills of call-center agents: their (flexible) hours, not the
+    # skills again.
+    hours = [{"entity": "hours", "value": "working hours"}]
+    message = tracker("and the working hours?", "followup_other", hours, confidence=0.9, last_topic="skills",
+                      last_term="call_center")  # fmt: skip
+    messages, _ = run(ActionAnswerQuestion(), message)
+    assert "flexible" in texts(messages)[0]

@@ -43,6 +43,8 @@ from knowledge.text_analysis import (
 from knowledge.typos import known_words
 
 logger = logging.getLogger(__name__)
+# The kinds of term a question is asked about (call centers, BPO, agents), as opposed to what it asks.
+SUBJECT_KINDS = ("outsourcing_type", "role")
 # A statement before the question this short only names what the question is about.
 SUBJECT_ONLY_WORDS = 6
 # Below this confidence a knowledge intent for a statement that names a service is read as a need.
@@ -109,10 +111,14 @@ def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = Fal
 
 
 def names_only_terms(text: str, named: list[NamedTerm], language: str) -> bool:
-    """Terms and nothing of content besides: "and call centre agents?", "und ein BPO-Anbieter?"."""
+    """Who or what the question is about and nothing else: "and call centre agents?", "und ein
+    BPO-Anbieter?". Not work, a channel or hours ("and the working hours?", "e la produzione?"): those ask
+    a question of their own about the same subject."""
+    if not named or any(found.term.kind not in SUBJECT_KINDS for found in named):
+        return False
     spans = [(len(term.before), len(term.before) + len(term.surface)) for term in named]
     rest = without_words(without_spans(text, spans), SUBJECT_NOUNS.get(language, ()))
-    return bool(named) and not analyzer_for(language).has_content_word(rest)
+    return not analyzer_for(language).has_content_word(rest)
 
 
 def restated_for_a_new_subject(
