@@ -210,7 +210,7 @@ class Answerer:
             return None
         previous = self.kb.term(question.previous_subject, question.language)
         if previous is not None and not question.terms and asks_for_the_other_one(question):
-            return self._other_of_the_pair(previous, question.language) or previous
+            return self._other_of_the_pair(previous, question.language)  # None: the topic's own answer
         if previous is None or not question.terms:
             return previous
         followup = question.top_intent == FOLLOWUP_INTENT or opens_like_a_followup(question)

@@ -63,7 +63,7 @@ OTHER_ONE_WORDS: dict[str, tuple[str, ...]] = {
            "das gegenstück", "das gegenstueck"),
 }  # fmt: skip
 # Nouns that go with a subject and ask nothing of their own: "und ein BPO-Anbieter?", "and a BPO provider?",
-# "e un fornitore BPO?" name only the subject (knowledge.question, bot.actions.answers).
+# "e un fornitore BPO?" name only the subject (bot.actions.answers.names_only_terms).
 SUBJECT_NOUNS: dict[str, tuple[str, ...]] = {
     "en": ("provider", "providers", "company", "companies", "firm", "firms", "vendor", "vendors", "one"),
     "it": ("fornitore", "fornitori", "azienda", "aziende", "società", "societa"),

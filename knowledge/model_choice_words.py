@@ -83,3 +83,9 @@ MODEL_PAIR_QUESTION_WORDS: dict[str, tuple[str, ...]] = {
     "it": ("chi", "come", "perché", "perche", "quando", "dove", "quanto", "quanti", "cosa"),
     "de": ("wer", "wie", "warum", "wieso", "weshalb", "wann", "wo", "was", "wem"),
 }
+# Models of billing, not of service: "quale modello di tariffazione usate?", "what pricing models ...?",
+# "welche Abrechnungsmodelle ...?", "what do you offer in terms of pricing?" ask how outsourcing is billed.
+BILLING_MODELS = (
+    r"\bmodell[oi]\s+di\s+(tariff|prezz|pagament|fattur|cost)|\b(pricing|billing|payment)\s+models?\b"
+    r"|preismodell|abrechnungsmodell|\bin\s+terms\s+of\s+pric|\bmodell[oi]\s+tariffari"
+)

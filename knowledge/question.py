@@ -22,6 +22,7 @@ from knowledge.languages import (
     MEANING_WORDS,
 )
 from knowledge.model_choice_words import (
+    BILLING_MODELS,
     MODEL_CHOICE_QUESTIONS,
     MODEL_CHOICE_WORDS,
     MODEL_PAIR_CHOICES,
@@ -91,7 +92,7 @@ def asks_for_the_other_one(question: Question) -> bool:
     nothing else of content ("and the other languages?" asks about languages)."""
     if len(question.text.split()) > MAX_OTHER_ONE_WORDS:
         return False
-    text = question.text.lower()
+    text = question.text.lower().replace("’", "'")
     for phrase in sorted(OTHER_ONE_WORDS.get(question.language, ()), key=len, reverse=True):
         rest, found = re.subn(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text)
         if found:
@@ -178,7 +179,9 @@ def asks_meaning(question: Question) -> bool:
 
 def words_ask_for_a_model(text: str, language: str) -> bool:
     """ "Which model ...", "what would you recommend", "abbia senso un call center o qualcos'altro": asked in
-    so many words, with or without a question mark."""
+    so many words, with or without a question mark; not "quale modello di tariffazione" (billing)."""
+    if re.search(BILLING_MODELS, text.lower()):
+        return False
     return mentions_phrase(text, MODEL_CHOICE_WORDS) or names_a_model_choice(text, language)
 
 
@@ -207,11 +210,17 @@ def compared_terms(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:
     return None if pair is None or choice_offered(terms) else pair
 
 
+# The terms a question puts to the two offices ("Is HR back office or front office?").
+PLACED_KINDS = ("service", "channel")
+
+
 def choice_offered(terms: tuple[Term, ...]) -> tuple[Term, Term] | None:
     """The two terms a narrower one is to be placed in: back and front office for "Is HR back office or
     front office?" (the subject is HR, not the offices)."""
     pair = _first_pair(terms)
-    placed = pair is not None and any(term.broader in (pair[0].key, pair[1].key) for term in terms)
+    if pair is None or pair[0].kind != "office":
+        return None  # "Do agents earn more in a call center or in a BPO?" compares the two
+    placed = any(term.broader in (pair[0].key, pair[1].key) for term in terms if term.kind in PLACED_KINDS)
     return pair if placed else None
 
 

@@ -24,6 +24,7 @@ from knowledge.languages import (
     MEANING_WORDS,
     NEGATION_CUES,
     ONLY_WORDS,
+    OPEN_QUESTION_WORDS,
     QUESTION_OPENERS,
     QUESTION_TAILS,
     QUESTION_WORDS,
@@ -198,8 +199,12 @@ def sentences(text: str) -> list[tuple[int, str, bool]]:
             first = start + len(piece) - len(piece.lstrip())
             last = start + len(piece.rstrip())
             # Before a dash, a question may lack its mark: "Was für Leute arbeiten im BPO – reicht da ...?",
-            # also after context ("Wir sind ... Welche Tätigkeiten lassen sich auslagern – nur ...?").
-            opening = at_dash and opens_like_a_question(piece.strip())
+            # also after context ("Wir sind ... Welche Tätigkeiten lassen sich auslagern – nur ...?"), unless
+            # the question comes after it ("Wie gesagt, die Buchhaltung machen wir selbst – was kostet das?").
+            after_dash = masked[gap.end() :] if at_dash else ""
+            opening = (
+                at_dash and opens_like_a_question(piece.strip()) and not opens_with_interrogative(after_dash)
+            )
             found.append((first, text[first:last], masked[first:last].endswith("?") or opening))
         start = gap.end() if gap else end
     return found
@@ -242,8 +247,17 @@ def opens_with(text: str, openers: Iterable[str]) -> bool:
     return any(words == opener or words.startswith(f"{opener} ") for opener in openers)
 
 
+INTERROGATIVES = frozenset(
+    word for lists in (QUESTION_WORDS, OPEN_QUESTION_WORDS) for words in lists.values() for word in words
+)
 # Question words that also open statements ("many of our customers call us ...").
 NOT_QUESTION_OPENERS = frozenset({"much", "many", "long", "often", "viel", "viele"})
+
+
+def opens_with_interrogative(text: str) -> bool:
+    """ "was kostet das?", "how much?": the text's first word asks (any language's question words)."""
+    words = WORDS.findall(text.lower())
+    return bool(words) and words[0] in INTERROGATIVES
 
 
 def opens_like_a_question(text: str) -> bool:

@@ -105,14 +105,18 @@ def _kept_list_item(before: str, after: str, language: str, cues: tuple[str, ...
     if len(_clause_before(before, language)) > 1:  # at most an article before the list
         return False
     own_words, *segments = _rest_of_sentence(after).split(",")
+    # The term's own words ("vere e proprie") only in a list a pronoun takes up: "Kundenservice brauchen
+    # wir, Buchhaltung und Lohn machen wir selbst" hands the customer service over.
+    has_own_words = bool(WORDS.findall(own_words))
     breaks = CLAUSE_BREAKS.get(language, ())
-    for segment in [own_words, *segments]:  # the term's own words ("vere e proprie"), then the items
+    for index, segment in enumerate([own_words, *segments]):
         words = WORDS.findall(segment.lower())
         if breaks and set(words).intersection(breaks):
             return False
-        if segment is not own_words and _has_phrase(words, cues):
-            joined = bool(JOINING_WORDS.intersection(words[1:]))  # "Versand und Buchhaltung ..."
-            return joined or _resumes_the_list(words, language, cues)
+        if index and _has_phrase(words, cues):
+            if _resumes_the_list(words, language, cues):
+                return True
+            return not has_own_words and bool(JOINING_WORDS.intersection(words[1:]))  # "Versand und ..."
         if len(words) > MAX_LIST_ITEM_WORDS:
             return False
     return False

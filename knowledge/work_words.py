@@ -220,8 +220,6 @@ TRAILING_FILLERS: dict[str, tuple[str, ...]] = {
     "it": ("e", "cose", "simili", "così", "via", "ecc", "o", "roba", "del", "genere", "anche"),
     "de": ("und", "so", "weiter", "usw", "oder", "ähnliches", "sowas", "auch", "alles", "das"),
 }
-# Words after work "kept" that say it is not kept after all: "die Buchhaltung können wir selbst nicht mehr
-# stemmen", "we do the bookkeeping ourselves, but we want to outsource it".
 # The pronoun that takes up a list before the words that keep it: "Le pratiche vere e proprie, volture,
 # contabilità, le facciamo noi", "Lager, Versand, Buchhaltung, das machen wir selbst".
 RESUMING_PRONOUNS: dict[str, tuple[str, ...]] = {
@@ -229,6 +227,8 @@ RESUMING_PRONOUNS: dict[str, tuple[str, ...]] = {
     "it": ("le", "li", "la", "lo", "quelle", "quelli", "tutto questo", "tutto ciò", "tutto cio"),
     "de": ("das", "die", "diese", "dies", "alles", "das alles"),
 }
+# Words after work "kept" that say it is not kept after all: "die Buchhaltung können wir selbst nicht mehr
+# stemmen", "we do the bookkeeping ourselves, but we want to outsource it".
 KEPT_UNTIL_NOW: dict[str, tuple[str, ...]] = {
     "en": ("can't", "cannot", "no longer", "anymore", "any more", "want to outsource",
            "would like to outsource", "not keeping up", "can't keep up", "take it over", "take that over",

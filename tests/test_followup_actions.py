@@ -81,3 +81,15 @@ def test_hours_named_alone_ask_a_question_of_their_own_about_the_same_subject(ac
                       last_term="call_center")  # fmt: skip
     messages, _ = run(ActionAnswerQuestion(), message)
     assert "flexible" in texts(messages)[0]
+
+
+def test_a_new_question_about_the_new_subject_is_not_restated(action_kb):
+    # "What is a BPO?" after "Can a call center handle our payroll?" asks what a BPO is, not about payroll.
+    previous = "Can a call center handle our payroll?"
+    previous_entities = [{"entity": "outsourcing_type", "value": "call center"},
+                         {"entity": "service", "value": "payroll"}]  # fmt: skip
+    message = tracker("What is a BPO?", "ask_what_is_bpo", [{"entity": "outsourcing_type", "value": "BPO"}],
+                      last_topic="service_office", last_term="payroll")  # fmt: skip
+    ranking = [{"name": "ask_service_office", "confidence": 0.8}]
+    messages, _ = run(ActionAnswerQuestion(), after(previous, previous_entities, ranking, message))
+    assert not texts(messages)[0].startswith("Yes") and "non-core" in texts(messages)[0]

@@ -140,3 +140,15 @@ def test_a_question_asked_without_its_question_mark(text, indirect):
 )  # fmt: skip
 def test_a_tag_after_the_last_comma_makes_a_question(text, asks):
     assert ends_like_a_question(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("Wir sind ein Maschinenbauer. Welche Tätigkeiten lassen sich auslagern – nur der Kundenservice oder "
+      "auch mehr?", "Welche Tätigkeiten lassen sich auslagern nur der Kundenservice oder auch mehr?"),
+     ("Wir brauchen Kundenservice. Wie gesagt, die Buchhaltung machen wir selbst – was kostet das?",
+      "was kostet das?"),
+     ("Come dicevo, la contabilità resta a noi – quanto costa?", "quanto costa?")],
+)  # fmt: skip
+def test_a_question_before_a_dash_asks_unless_the_question_comes_after_it(text, asked):
+    assert asking_sentences(text) == asked

@@ -46,6 +46,8 @@ def around(text: str, term: str) -> tuple[str, str]:
         ("Le pratiche vere e proprie, volture, contabilità, le facciamo noi in sede", "pratiche", "it", True),
         ("Lager, Versand, Buchhaltung, das machen wir selbst", "Lager", "de", True),
         ("Customer service, we keep the billing", "Customer service", "en", False),
+        ("Kundenservice brauchen wir, Buchhaltung und Lohn machen wir selbst", "Kundenservice", "de", False),
+        ("Servizio clienti subito, contabilità e paghe le facciamo noi", "Servizio clienti", "it", False),
         ("Kundenservice, aber Buchhaltung und Lohn machen wir selbst", "Kundenservice", "de", False),
         ("Wir brauchen Kundenservice, und die Buchhaltung machen wir selbst", "Kundenservice", "de", False),
         ("Die technische Prüfung der Geräte machen wir selbst im Lager", "Lager", "de", True),

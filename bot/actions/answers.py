@@ -73,8 +73,10 @@ def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = Fal
     text = tracker.latest_message.get("text") or ""
     named = named_terms(tracker, kb)  # found once, filtered twice
     only_a_subject = names_only_terms(text, named, language)  # "and call centre agents?"
-    restated = restated_for_a_new_subject(tracker, kb, language, named) if only_a_subject else None
-    if restated and not question_only:
+    restated = None
+    if only_a_subject and not question_only and asks_as_a_follow_up(tracker, text, language):
+        restated = restated_for_a_new_subject(tracker, kb, language, named)
+    if restated:
         text, named, ranking = restated
         only_a_subject = False
     if question_only:
@@ -121,6 +123,14 @@ def names_only_terms(text: str, named: list[NamedTerm], language: str) -> bool:
     return not analyzer_for(language).has_content_word(rest)
 
 
+def asks_as_a_follow_up(tracker: Tracker, text: str, language: str) -> bool:
+    """ "And a BPO?", "und ein BPO-Anbieter?" after an answer: not a new question ("What is a BPO?")."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    opens = opens_with(text, FOLLOWUP_OPENERS.get(language, ()))
+    answered = bool(tracker.get_slot("last_topic"))
+    return answered and (intent == "followup_other" or opens) and not asks_what_it_means(text, language)
+
+
 def restated_for_a_new_subject(
     tracker: Tracker, kb: KnowledgeBase, language: str, named: list[NamedTerm]
 ) -> tuple[str, list[NamedTerm], list[dict]] | None:
@@ -131,14 +141,14 @@ def restated_for_a_new_subject(
     if len(named) != 1 or previous is None:
         return None
     new = named[0]
+    text = previous.get("text") or ""
     earlier = terms_of_message(previous, kb, language)
-    replaced = [
-        found for found in earlier if found.term.kind == new.term.kind and found.term.key != new.term.key
-    ]
-    if len(replaced) != 1:
+    if names_only_terms(text, earlier, language) or any(found.term == new.term for found in earlier):
+        return None  # a follow-up itself ("and a BPO?" then "and a call centre?"), or the same subject
+    replaced = [found for found in earlier if found.term.kind == new.term.kind]
+    if len(replaced) != 1 or not replaced[0].surface or not previous.get("intent_ranking"):
         return None
     old = replaced[0]
-    text = previous.get("text") or ""
     start = len(old.before)
     restated = text[:start] + new.surface + text[start + len(old.surface) :]
     shift = len(new.surface) - len(old.surface)

@@ -63,9 +63,10 @@ NOT_AN_ANSWER = {
     "ask_examples", "stop", "human_handoff", "delete_my_data", "request_recommendation", "message_too_long",
 }  # fmt: skip
 
-# Intents the form leaves to their own rules (help, a language switch, stop, handoff ...), never a miss.
+# Intents the form leaves to their own rules (help, stop, handoff ...; a language switch that names a
+# language: left_to_rules), never a miss.
 HANDLED_BY_RULES = {
-    "help", "bot_challenge", "switch_language", "stop", "goodbye", "human_handoff", "delete_my_data",
+    "help", "bot_challenge", "stop", "goodbye", "human_handoff", "delete_my_data",
     "ask_examples", "message_too_long",
 }  # fmt: skip
 
@@ -84,7 +85,7 @@ def left_to_rules(tracker: Tracker) -> bool:
     if intent in LEAVING:
         return confidence_of(tracker) >= CLEAR_INTENT and not says_no_preference(tracker)
     if intent == "switch_language":
-        return names_a_language(tracker)  # its rule needs one (bot/data/rules/prospect.yml)
+        return names_a_language(tracker)  # without one, the form reads the message as its answer
     return intent in HANDLED_BY_RULES
 
 
