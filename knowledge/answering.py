@@ -25,6 +25,7 @@ from knowledge.passage_selection import lead_with_relevant, with_new_information
 from knowledge.queries import Answer, KnowledgeBase, Passage, RelatedTopic, SourceRef
 from knowledge.question import (
     SERVICE_MODELS_TOPIC,
+    SUBJECT_KINDS,
     Question,
     about_the_past,
     asks_about_the_past,
@@ -55,7 +56,6 @@ POINTED_PAST_PASSAGE_BONUS = 0.2
 # A term-specific answer counts as a clear match for a message the classifier took for something else when
 # the topic still had this much of its confidence.
 NAMED_TERM_PRIOR = 0.2
-GENERIC_TERM_KINDS = ("outsourcing_type", "role")
 # The passages an answer given again in short keeps.
 SHORT_ANSWER_PASSAGES = 2
 
@@ -78,7 +78,7 @@ def answers_a_named_term(question: Question, answer: Answer, prior: float) -> bo
     if answer.variant == DEFAULT_VARIANT or prior < NAMED_TERM_PRIOR:
         return False
     # "BPO", "call center" and "agent" name the whole subject of this assistant, not a specific question.
-    specific = [term for term in question.terms if term.kind not in GENERIC_TERM_KINDS]
+    specific = [term for term in question.terms if term.kind not in SUBJECT_KINDS]
     named = {term.key for term in specific} | {term.broader for term in specific if term.broader}
     return answer.variant in named
 
@@ -295,7 +295,7 @@ class Answerer:
             return None  # one text covers both: the ordinary answer compares them
         passages = [p for side in sides for p in side.passages]
         # BPO and call centers: the topic's default answer speaks of both, with what they share.
-        both = self._answer(topic, question.language, None) if terms[0].kind in GENERIC_TERM_KINDS else None
+        both = self._answer(topic, question.language, None) if terms[0].kind in SUBJECT_KINDS else None
         shared = list(both.passages) if both and both.variant == DEFAULT_VARIANT else []
         relevance = self.ranker.relevance(question.text, question.language, passages + shared)
         if shared and max(relevance[passage_key(p)] for p in shared) > max(

@@ -51,9 +51,7 @@ MODEL_CHOICE_QUESTIONS: dict[str, str] = {
     # "... what can you offer us?", "which service would you suggest?"
     r"|\bwhat\s+(can|could|would|do)\s+you\s+(offer|propose|suggest)\b",
     "it": r"\b(quale|quali|qual\s+è\s+il|(che|quale)\s+tipo\s+di)\s+(dei\s+vostri\s+|delle\s+vostre\s+)?"
-    # ... not "quali modelli di tariffazione" (the ways of billing).
-    r"(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]|opzion[ei])\b(?!\s+di\s+(tariff|prezz|pagament|fattur|cost))"
-    r"|\bche\s+servizio\s+(sarebbe|serve|fa)\b"
+    r"(modell[oi]|pacchett[oi]|soluzion[ei]|formul[ae]|opzion[ei])\b|\bche\s+servizio\s+(sarebbe|serve|fa)\b"
     r"|\b((abbia|ha|avrebbe)\s+senso|conviene|basta)\s+(un|il)\s+(call[\s-]?center|bpo)\b"
     r"|\bche\s+soluzion[ei]\s+(avete|offrite|proponete|ci\s+proponete|mi\s+proponete)\b"
     r"|\b(in|con)\s+un\s+(unico|solo)\s+pacchetto\b"

@@ -30,7 +30,7 @@ from knowledge.model_choice_words import (
 )
 from knowledge.queries import Passage
 from knowledge.recommender import model_for_terms
-from knowledge.text_analysis import analyzer_for, asking_sentences, opens_with, sentences
+from knowledge.text_analysis import analyzer_for, asking_sentences, opens_with, sentences, without_words
 from knowledge.work_description import mentions_phrase
 
 # The topic that presents the service models, and the kinds of term that name work a model is chosen for.
@@ -38,6 +38,8 @@ SERVICE_MODELS_TOPIC = "service_models"
 # The topic that tells how BPO and call centers began.
 HISTORY_TOPIC = "history"
 WORK_KINDS = ("service", "channel", "office")
+# The kinds of term a question is asked about (call centers, BPO, their staff), not work it names.
+SUBJECT_KINDS = ("outsourcing_type", "role")
 
 
 @dataclass(frozen=True)
@@ -92,12 +94,9 @@ def asks_for_the_other_one(question: Question) -> bool:
     nothing else of content ("and the other languages?" asks about languages)."""
     if len(question.text.split()) > MAX_OTHER_ONE_WORDS:
         return False
-    text = question.text.lower().replace("’", "'")
-    for phrase in sorted(OTHER_ONE_WORDS.get(question.language, ()), key=len, reverse=True):
-        rest, found = re.subn(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text)
-        if found:
-            return not analyzer_for(question.language).has_content_word(rest)
-    return False
+    text = question.text.replace("’", "'")
+    rest = without_words(text, OTHER_ONE_WORDS.get(question.language, ()))
+    return rest != text and not analyzer_for(question.language).has_content_word(rest)
 
 
 def opens_like_a_followup(question: Question) -> bool:
@@ -179,7 +178,7 @@ def asks_meaning(question: Question) -> bool:
 
 def words_ask_for_a_model(text: str, language: str) -> bool:
     """ "Which model ...", "what would you recommend", "abbia senso un call center o qualcos'altro": asked in
-    so many words, with or without a question mark; not "quale modello di tariffazione" (billing)."""
+    so many words, with or without a question mark; not "quale/quali modelli di tariffazione" (billing)."""
     if re.search(BILLING_MODELS, text.lower()):
         return False
     return mentions_phrase(text, MODEL_CHOICE_WORDS) or names_a_model_choice(text, language)

@@ -329,6 +329,7 @@ def without_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 
 def without_words(text: str, words: Iterable[str]) -> str:
-    """The text without these whole words (any case)."""
-    alternatives = "|".join(re.escape(word) for word in words)
+    """The text without these whole words or phrases (any case; the longest first, so that "l'altro lato"
+    goes as a whole, not as "l'altro")."""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     return re.sub(rf"(?<!\w)({alternatives})(?!\w)", " ", text, flags=re.IGNORECASE) if alternatives else text

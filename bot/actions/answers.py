@@ -25,7 +25,7 @@ from knowledge.followup_words import FOLLOWUP_OPENERS, SUBJECT_NOUNS
 from knowledge.glossary import Term
 from knowledge.languages import SUPPORTED_LANGUAGES
 from knowledge.queries import Answer, KnowledgeBase
-from knowledge.question import SERVICE_MODELS_TOPIC, WORK_KINDS, Question
+from knowledge.question import SERVICE_MODELS_TOPIC, SUBJECT_KINDS, WORK_KINDS, Question
 from knowledge.text_analysis import (
     analyzer_for,
     asked_indirectly_at,
@@ -43,8 +43,6 @@ from knowledge.text_analysis import (
 from knowledge.typos import known_words
 
 logger = logging.getLogger(__name__)
-# The kinds of term a question is asked about (call centers, BPO, agents), as opposed to what it asks.
-SUBJECT_KINDS = ("outsourcing_type", "role")
 # A statement before the question this short only names what the question is about.
 SUBJECT_ONLY_WORDS = 6
 # Below this confidence a knowledge intent for a statement that names a service is read as a need.
@@ -74,7 +72,7 @@ def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = Fal
     named = named_terms(tracker, kb)  # found once, filtered twice
     only_a_subject = names_only_terms(text, named, language)  # "and call centre agents?"
     restated = None
-    if only_a_subject and not question_only and asks_as_a_follow_up(tracker, text, language):
+    if only_a_subject and not question_only and asks_as_a_follow_up(tracker, language):
         restated = restated_for_a_new_subject(tracker, kb, language, named)
     if restated:
         text, named, ranking = restated
@@ -123,12 +121,12 @@ def names_only_terms(text: str, named: list[NamedTerm], language: str) -> bool:
     return not analyzer_for(language).has_content_word(rest)
 
 
-def asks_as_a_follow_up(tracker: Tracker, text: str, language: str) -> bool:
+def asks_as_a_follow_up(tracker: Tracker, language: str) -> bool:
     """ "And a BPO?", "und ein BPO-Anbieter?" after an answer: not a new question ("What is a BPO?")."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    opens = opens_with(text, FOLLOWUP_OPENERS.get(language, ()))
-    answered = bool(tracker.get_slot("last_topic"))
-    return answered and (intent == "followup_other" or opens) and not asks_what_it_means(text, language)
+    if asks_what_it_means(tracker.latest_message.get("text") or "", language):
+        return False
+    followup = (tracker.latest_message.get("intent") or {}).get("name") == "followup_other"
+    return (followup and bool(tracker.get_slot("last_topic"))) or continues_the_topic(tracker)
 
 
 def restated_for_a_new_subject(
@@ -157,7 +155,7 @@ def restated_for_a_new_subject(
         position = len(found.before) + (shift if len(found.before) > start else 0)
         term, surface = (new.term, new.surface) if found is old else (found.term, found.surface)
         terms.append(NamedTerm(term, restated[:position], restated[position + len(surface) :], surface))
-    return restated, terms, previous.get("intent_ranking") or []
+    return restated, terms, previous["intent_ranking"]
 
 
 def previous_user_message(tracker: Tracker) -> dict | None:
