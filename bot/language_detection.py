@@ -37,6 +37,9 @@ LANGUAGE_CODES = frozenset(language.iso_code_639_1.name for language in Language
 # is English too, "ist" is German only) is in that language.
 SHORT_MESSAGE_WORDS = 3
 WORD = re.compile(r"[^\W\d_]+")
+# Stop words that are tokenizer fragments, not words anyone types: spaCy's English "ca" (from "can't") is
+# the German "ca." (circa) in "stundenlohn callcenter agent albanien ca?".
+TOKENIZER_FRAGMENTS = frozenset({"ca"})
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ def _exclusive_stop_words(languages: tuple[str, ...]) -> dict[str, frozenset[str
     for lang, words in stop_words.items():
         others = set().union(*(w for other, w in stop_words.items() if other != lang))
         # Elided forms ("dell'") come out of WORD without the apostrophe.
-        exclusive[lang] = frozenset(w.strip("'’") for w in words - others)
+        exclusive[lang] = frozenset(w.strip("'’") for w in words - others) - TOKENIZER_FRAGMENTS
     return exclusive
 
 

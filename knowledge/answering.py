@@ -56,6 +56,10 @@ POINTED_PAST_PASSAGE_BONUS = 0.2
 # A term-specific answer counts as a clear match for a message the classifier took for something else when
 # the topic still had this much of its confidence.
 NAMED_TERM_PRIOR = 0.2
+# ... or when the classifier nearly chose the topic: its confidence is this close to the top intent's
+# ("vorremmo tagliare i costi del customer care, conviene esternalizzare?": a recommendation 0.52, the
+# reasons to outsource 0.47).
+NEAR_TIE_MARGIN = 0.1
 # The passages an answer given again in short keeps.
 SHORT_ANSWER_PASSAGES = 2
 
@@ -135,7 +139,10 @@ class Answerer:
             prior = next(p for t, _, p in answers if t == topic)
             # "We just need the phones answered. Which of your services would fit?" opening the form.
             chooses_a_model = topic == SERVICE_MODELS_TOPIC and asks_which_model(question)
-            if not answers_a_named_term(question, answer, prior) and not chooses_a_model:
+            nearly_chosen = bool(question.intent_ranking) and (
+                question.intent_ranking[0][1] - prior < NEAR_TIE_MARGIN
+            )
+            if not (answers_a_named_term(question, answer, prior) or chooses_a_model or nearly_chosen):
                 return None
         compared = compared_terms(question.terms_asked_about)
         comparison = self._comparison(question, topic, compared) if compared else None

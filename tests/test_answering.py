@@ -240,6 +240,15 @@ def test_a_need_with_a_language_question_gets_the_answer_written_for_that_langua
     assert qa.reply(unsure, words_must_match=True) is None
 
 
+def test_a_need_the_classifier_nearly_took_for_a_question_gets_that_answer(qa):
+    # It opens the form (a recommendation 0.52) but asks why outsource (0.47): both get their answer.
+    intents = (("request_recommendation", 0.52), ("ask_reasons_to_outsource", 0.47))
+    text = "vorremmo tagliare i costi del customer care, conviene esternalizzare?"
+    care = qa.kb.resolve_term("customer care", "it")
+    reply = qa.reply(Question(text, "it", intents, (care,)), words_must_match=True)
+    assert reply is not None and reply.topic == "reasons_to_outsource" and "costi" in reply.text
+
+
 def test_an_off_topic_guess_that_names_the_content_is_still_answered(qa):
     reply = off_topic(qa, "are call center working hours flexible?", terms=["call center", "working hours"])
     assert reply is not None and "flexible" in reply.text

@@ -18,6 +18,7 @@ DETECTOR = LanguageDetector()
         ("WAS KOSTET DAS IM MONAT", "de"),  # shouted: its short words still count
         ("WAS IST BPO?", "de"),
         ("EN. maybe ES later", "en"),  # "EN" and "ES" are codes, not German function words
+        ("stundenlohn callcenter agent albanien ca?", "de"),  # "ca." is circa, not the "ca" of "can't"
     ],
 )
 def test_the_language_of_a_message(text, language):
