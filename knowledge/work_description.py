@@ -32,6 +32,7 @@ from knowledge.work_words import (
     NOT_COMPOUND_HEADS,
     PRODUCT_FOR,
     PRODUCT_OWNERS,
+    PROVIDER_OF,
     QUESTION_NOUNS,
     RESUMING_PRONOUNS,
     SELF_DESCRIPTION,
@@ -174,11 +175,21 @@ def describes_the_company(before: str, after: str, language: str) -> bool:
     owned = any(word in PRODUCT_OWNERS.get(language, ()) for word in product[:-2])
     if owned and _has_phrase(product[-2:], PRODUCT_FOR.get(language, ())):
         return True  # what their product does: "wir bieten eine Software zur Dienstplanung an"
+    if _provides(product, language):
+        return True  # "wir sind ein Softwareanbieter für Praxisverwaltung"
     company_of = _has_phrase(window[-2:], COMPANY_OF.get(language, ()))  # "una ditta di": two words more
     if not cue_ends_near(window, SELF_DESCRIPTION.get(language, ()), SELF_GAP + 2 * company_of):
         return False
     following = _clause_after(after, language)[:1]
     return company_of or bool(following and following[0] in COMPANY_NOUNS.get(language, ()))
+
+
+def _provides(words: list[str], language: str) -> bool:
+    """A self-description ending in a provider of the term: "we're a provider of", "siamo un fornitore di"."""
+    nouns, prepositions = PROVIDER_OF.get(language, ((), ()))
+    if len(words) < 2 or words[-1] not in prepositions or not words[-2].endswith(nouns):
+        return False
+    return cue_ends_near(words[:-2], SELF_DESCRIPTION.get(language, ()), SELF_GAP)
 
 
 def is_asked_about(before: str, after: str, language: str) -> bool:

@@ -277,6 +277,14 @@ PRODUCT_FOR: dict[str, tuple[str, ...]] = {
     "de": ("software zur", "software für", "plattform für", "plattform zur", "app für", "app zur",
            "lösung für", "system zur", "system für", "tool für"),
 }  # fmt: skip
+# The two words before a term that make it what the prospect provides, after they describe themselves:
+# "wir sind ein Softwareanbieter für Praxisverwaltung", "we're a provider of payroll software". A German
+# compound ending in the noun counts ("Softwareanbieter").
+PROVIDER_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (("provider", "supplier", "vendor", "maker", "manufacturer", "developer"), ("of", "for")),
+    "it": (("fornitore", "produttore", "sviluppatore", "distributore"), ("di", "per", "del", "della")),
+    "de": (("anbieter", "hersteller", "lieferant", "entwickler"), ("für", "fuer", "von", "zur", "zum")),
+}
 # The two words before a term that make it the prospect's trade: "siamo una ditta di trasporti".
 COMPANY_OF: dict[str, tuple[str, ...]] = {
     "en": ("are a", "are an", "run a", "run an"),

@@ -217,6 +217,11 @@ def test_derived_words_are_not_compounds():
         ("we want to outsource the appointment booking for our app", "appointment booking", "en", False),
         ("We're looking for a solution for customer service", "customer service", "en", False),
         ("Wir suchen eine Lösung für die Buchhaltung", "Buchhaltung", "de", False),
+        # what the prospect provides, in their own description
+        ("Moin, wir sind ein Softwareanbieter für Praxisverwaltung", "Praxisverwaltung", "de", True),
+        ("we're a leading provider of payroll software", "payroll", "en", True),
+        ("siamo un fornitore di contabilità per studi medici", "contabilità", "it", True),
+        ("wir suchen einen Anbieter für die Buchhaltung", "Buchhaltung", "de", False),
     ],
 )
 def test_a_term_can_name_the_prospects_own_trade(text, term, language, trade):
