@@ -62,9 +62,13 @@ def confirms_summary(text: str) -> bool:
     return opens_with_yes(text) and not takes_something_back(text)
 
 
+# "..., but yes, that's us", "ma sì", "aber ja": a contrast word that only leads to a yes again.
+_CONTRAST_THEN_YES = re.compile(rf"\b(?:{_alternatives(CONTRAST_WORDS)})\W+(?=(?:{_YES_WORDS})\b)")
+
+
 def takes_something_back(text: str) -> bool:
     """ "Yes, but ...", "ja, bis auf die Telefonnummer", "sì, a parte il nome": part of the yes is a no."""
-    lowered = _normalised(text)
+    lowered = _CONTRAST_THEN_YES.sub(" ", _normalised(text))
     return any(
         mentions_phrase(lowered, words) for words in (CONTRAST_WORDS, CORRECTION_WORDS, SET_ASIDE_CUES)
     )

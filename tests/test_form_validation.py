@@ -64,7 +64,8 @@ def test_no_consent_drops_contact_details_and_their_questions():
 
 def test_summary_answers(action_kb):
     assert validate("confirmed", True)[0] == {"confirmed": True}
-    assert validate("confirmed", False)[0] == {"confirmed": None, "editing": True}
+    asked_to_change = {"confirmed": None, "editing": True, "form_misses": {"confirmed": 1}}
+    assert validate("confirmed", False)[0] == asked_to_change
     result, _ = validate("confirmed", "edit:contact")
     assert result == {
         "confirmed": None,
@@ -98,6 +99,11 @@ def test_a_yes_with_a_remark_confirms_the_summary(action_kb):
     taken_back = asked("confirmed", "Sì, ma l'e-mail è sbagliata", "inform", language="it")
     assert extract("confirmed", taken_back) == {}
     heard_as_yes = asked("confirmed", "Ja, bis auf die Telefonnummer", "affirm", language="de")
-    assert validate("confirmed", True, heard_as_yes)[0] == {"confirmed": None, "editing": True}
+    assert validate("confirmed", True, heard_as_yes)[0]["editing"] is True
+    # Asked what to change once, a yes again is taken: what to change never comes a third time.
+    again = asked(
+        "confirmed", "Ja, bis auf die Telefonnummer", "affirm", language="de", form_misses={"confirmed": 1}
+    )
+    assert validate("confirmed", True, again)[0] == {"confirmed": True}
     asking = asked("confirmed", "Ja, aber wann melden Sie sich?", "affirm", language="de")
     assert validate("confirmed", True, asking)[0] == {"confirmed": True}

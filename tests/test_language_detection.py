@@ -25,7 +25,7 @@ def test_the_language_of_a_message(text, language):
     assert DETECTOR.detect(text).language == language
 
 
-@pytest.mark.parametrize("text", ["EN+DE", "it en es", "de/en"])
+@pytest.mark.parametrize("text", ["EN+DE", "it en es", "de/en", "Q2", "ok"])
 def test_codes_alone_keep_the_conversations_language(text):
     # "es" is a German function word: lower-case codes once switched an Italian conversation to German.
     assert DETECTOR.detect(text).language is None

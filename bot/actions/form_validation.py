@@ -70,14 +70,19 @@ class ProspectAnswerChecks:
         text = message_text(tracker)
         # "Yes, but the e-mail is wrong" (Rasa fills the yes): what to change. "Ja, aber wann melden Sie
         # sich?" confirms, and its question is answered.
-        if value is True and ("?" in text or not takes_something_back(text)):
+        misses = {**(tracker.get_slot("form_misses") or {})}
+        # Asked what to change once already, a yes again means nothing to change: what to change is never
+        # asked a third time ("Yes, that's accurate - sorry, long week, but yes").
+        asked_before = misses.get("confirmed", 0) >= 1
+        if value is True and ("?" in text or not takes_something_back(text) or asked_before):
             return {"confirmed": True}
         if isinstance(value, str) and value.startswith("edit:"):
             field = value.removeprefix("edit:")
             cleared = CONTACT_SLOTS if field == "contact" else (field,)
-            misses = {k: v for k, v in (tracker.get_slot("form_misses") or {}).items() if k not in cleared}
+            misses = {k: v for k, v in misses.items() if k not in (*cleared, "confirmed")}
             return {"confirmed": None, "editing": False, "form_misses": misses, **dict.fromkeys(cleared)}
-        return {"confirmed": None, "editing": True}  # "no": ask what to change
+        misses["confirmed"] = misses.get("confirmed", 0) + 1
+        return {"confirmed": None, "editing": True, "form_misses": misses}  # "no": ask what to change
 
     def _free_text(
         self, slot: str, value, dispatcher, tracker: Tracker, optional: bool = False
