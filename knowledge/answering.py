@@ -62,6 +62,8 @@ NAMED_TERM_PRIOR = 0.2
 NEAR_TIE_MARGIN = 0.1
 # The passages an answer given again in short keeps.
 SHORT_ANSWER_PASSAGES = 2
+# "What else?": at most this many passages of the answer not shown yet.
+MORE_PASSAGES = 3
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,34 @@ class Answerer:
             and answer.variant != DEFAULT_VARIANT
             for term in question.terms
         )
+
+    def rest_of_the_answer(self, topic: str, language: str, subjects: list[Term], shown: str) -> Reply | None:
+        """ "What else?", "was noch?": the passages of the answer about the subject, then of the topic's
+        general answer, that the text `shown` (the reply just given) does not contain yet; None when it
+        showed them all."""
+        answer = self._answer_about(topic, language, subjects)
+        if answer is None:
+            return None
+        # The topic's general answer follows the subject's own: "was noch?" after the BPO's history gets the
+        # call centers' once the BPO's passages were all shown.
+        general = self._answer(topic, language, None) if answer.variant != DEFAULT_VARIANT else None
+        candidates = [*answer.passages, *(general.passages if general else ())]
+        texts = {p.text: p for p in candidates if p.text not in shown}
+        unseen = tuple(texts.values())[:MORE_PASSAGES]
+        if not unseen:
+            return None
+        return self._reply(answer, unseen, remembered_subject(answer, subjects[0].key if subjects else None))
+
+    def sources_shown(
+        self, topic: str, language: str, subjects: list[Term], shown: str
+    ) -> tuple[SourceRef, ...]:
+        """ "Source?", "Quelle?": where the facts of the passages in `shown` come from (every passage of the
+        answer when the reply was not one of its own)."""
+        answer = self._answer_about(topic, language, subjects)
+        if answer is None:
+            return ()
+        passages = [p for p in answer.passages if p.text in shown] or answer.passages
+        return self.kb.sources_of_facts(tuple(dict.fromkeys(f for p in passages for f in p.facts)))
 
     def examples(self, topic: str, language: str, subjects: list[Term]) -> Answer | None:
         """The examples that go with the answer about the subject ("give me examples")."""

@@ -18,15 +18,27 @@ PAST_CUES: dict[str, tuple[str, ...]] = {
     "en": ("back then", "at the time", "at that time", "in those days", "originally", "at first",
            "in the beginning", "in the early days", "in the early years", "early on", "in the past",
            "in the old days", "when it started", "when it began", "when bpo started", "when bpo began",
-           "used to be", "it used to", "than before", "compared to before", "compared with before"),
+           "used to be", "it used to", "than before", "compared to before", "compared with before",
+           "always been", "always needed", "has always", "have always", "from the start", "from day one"),
     "it": ("all'epoca", "a quei tempi", "in passato", "agli inizi", "all'inizio", "all inizio",
            "inizialmente", "nei primi tempi", "ai primi tempi", "alle origini", "all'origine",
            "quando è nato", "quando e nato", "quando sono nati", "mentre una volta", "rispetto a una volta",
-           "rispetto a prima", "rispetto al passato"),
+           "rispetto a prima", "rispetto al passato", "da sempre", "sempre stato", "sempre stati",
+           "fin dall'inizio", "fin dagli inizi"),
     "de": ("damals", "früher", "frueher", "anfangs", "am anfang", "ursprünglich", "urspruenglich",
            "zu der zeit", "zu dieser zeit", "seinerzeit", "in den anfängen", "in den anfaengen",
            "in der anfangszeit", "in den anfangszeiten", "anfangszeiten", "in der vergangenheit",
-           "in den anfangsjahren", "einst"),
+           "in den anfangsjahren", "einst", "schon immer", "seit jeher", "von anfang an"),
+}  # fmt: skip
+# Past forms of "need": "servivano persone qualificate?", "brauchte man dafür Fachleute?" just after the
+# history ask about the jobs it told of (knowledge.question.points_back_at_the_history).
+PAST_NEED_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("did they need", "did it need", "did you need", "did that need", "did those need", "was needed",
+           "were needed", "was required", "were required", "did it require", "did they require"),
+    "it": ("serviva", "servivano", "richiedeva", "richiedevano", "occorreva", "occorrevano", "bisognava",
+           "ci volevano", "ci voleva"),
+    "de": ("brauchte", "brauchten", "benötigte", "benötigten", "benoetigte", "benoetigten", "erforderte",
+           "erforderten", "gebraucht hat", "gebraucht wurden", "nötig war", "noetig war"),
 }  # fmt: skip
 # Words of the present: "and do those jobs need a degree today?" asks about today even after the history.
 PRESENT_CUES: dict[str, tuple[str, ...]] = {
@@ -69,3 +81,28 @@ SUBJECT_NOUNS: dict[str, tuple[str, ...]] = {
     "it": ("fornitore", "fornitori", "azienda", "aziende", "società", "societa"),
     "de": ("anbieter", "dienstleister", "firma", "firmen", "unternehmen", "partner"),
 }
+# A follow-up that asks for more of the answer just given, and nothing else: "what else?", "was noch?",
+# "cos'altro?" get the passages it did not show (bot.actions.last_reply).
+MORE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("what else", "anything else", "what more", "more", "tell me more", "go on", "and then",
+           "and what else", "what else is there", "any more", "anything more", "more please",
+           "what other reasons", "others"),
+    "it": ("cos'altro", "cosa altro", "che altro", "cos altro", "altro", "e poi", "dimmi di più",
+           "dimmi di piu", "di più", "di piu", "altro ancora", "e ancora", "ancora", "poi", "e cos'altro",
+           "nient'altro", "che altro c'è", "altri motivi", "e altri"),
+    "de": ("was noch", "was sonst", "und sonst", "sonst noch was", "sonst noch etwas", "noch mehr", "mehr",
+           "erzähl mehr", "erzaehl mehr", "und weiter", "weiter", "was gibt es noch", "und was noch",
+           "noch was", "noch etwas", "was denn noch", "sonst noch", "und noch"),
+}  # fmt: skip
+# ... or for its source: "source?", "fonte?", "Quelle?", "says who?" get the sources of what it showed.
+SOURCE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("source", "sources", "what's the source", "what is the source", "your source", "your sources",
+           "what's your source", "what is your source",
+           "where is that from", "where does that come from", "says who", "reference", "references",
+           "where did you get that", "according to whom", "any source", "citation"),
+    "it": ("fonte", "fonti", "qual è la fonte", "qual e la fonte", "quale fonte", "da dove viene",
+           "chi lo dice", "da dove arriva", "dove l'avete preso", "secondo chi", "la fonte"),
+    "de": ("quelle", "quellen", "welche quelle", "woher stammt das", "woher kommt das", "laut wem",
+           "wer sagt das", "woher habt ihr das", "woher haben sie das", "woher hast du das", "die quelle",
+           "was ist die quelle", "belege", "beleg"),
+}  # fmt: skip

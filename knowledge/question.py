@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from knowledge.followup_words import (
     DEMONSTRATIVES,
     FOLLOWUP_OPENERS,
+    MORE_WORDS,
     OTHER_ONE_WORDS,
     PAST_CUES,
+    PAST_NEED_VERBS,
     PRESENT_CUES,
     REFERRING_WORDS,
+    SOURCE_WORDS,
 )
 from knowledge.glossary import Term
 from knowledge.languages import (
@@ -92,11 +95,26 @@ MAX_OTHER_ONE_WORDS = 7
 def asks_for_the_other_one(question: Question) -> bool:
     """ "Und das andere?", "e l'altro?", "and what about the other one?" after an answer about one of a pair:
     nothing else of content ("and the other languages?" asks about languages)."""
-    if len(question.text.split()) > MAX_OTHER_ONE_WORDS:
+    return _says_only(question.text, question.language, OTHER_ONE_WORDS)
+
+
+def asks_for_more(text: str, language: str) -> bool:
+    """ "What else?", "was noch?", "e poi?": more of the answer just given, nothing else of content."""
+    return _says_only(text, language, MORE_WORDS)
+
+
+def asks_for_the_source(text: str, language: str) -> bool:
+    """ "Source?", "what's your source?", "Quelle?", "fonte?": where the answer just given comes from."""
+    return _says_only(text, language, SOURCE_WORDS)
+
+
+def _says_only(text: str, language: str, phrases: dict[str, tuple[str, ...]]) -> bool:
+    """A short message that uses one of the phrases and has no content word besides."""
+    if len(text.split()) > MAX_OTHER_ONE_WORDS:
         return False
-    text = question.text.replace("’", "'")
-    rest = without_words(text, OTHER_ONE_WORDS.get(question.language, ()))
-    return rest != text and not analyzer_for(question.language).has_content_word(rest)
+    text = text.replace("’", "'")
+    rest = without_words(text, phrases.get(language, ()))
+    return rest != text and not analyzer_for(language).has_content_word(rest)
 
 
 def opens_like_a_followup(question: Question) -> bool:
@@ -119,15 +137,25 @@ def refers_back(question: Question, pointing: dict[str, tuple[str, ...]] = REFER
 
 def asks_about_the_past(question: Question) -> bool:
     """ "Did those jobs need skilled staff back then?", "Brauchte man dafür damals gut ausgebildete Leute?":
-    a time phrase of the past (past verbs alone also say "und wie war das mit den Gehältern?")."""
-    return mentions_phrase(question.text, {question.language: PAST_CUES.get(question.language, ())})
+    a time phrase of the past (past verbs alone also say "und wie war das mit den Gehältern?"); just after
+    the history, a past "need" too ("servivano persone qualificate?")."""
+    language = question.language
+    in_the_past = mentions_phrase(question.text, {language: PAST_CUES.get(language, ())})
+    return in_the_past or asks_what_was_needed(question)
+
+
+def asks_what_was_needed(question: Question) -> bool:
+    """ "Servivano persone qualificate?", "brauchte man dafür Fachleute?" just after the history."""
+    needed = mentions_phrase(question.text, {question.language: PAST_NEED_VERBS.get(question.language, ())})
+    return needed and question.previous_topic == HISTORY_TOPIC
 
 
 def points_back_at_the_history(question: Question) -> bool:
-    """ "Were those jobs highly skilled?" just after the history: about the jobs it told of, back then (not
-    "and do those jobs need a degree today?")."""
+    """ "Were those jobs highly skilled?", "did they need skilled staff?" just after the history: about the
+    jobs it told of, back then (not "and do those jobs need a degree today?")."""
     today = mentions_phrase(question.text, {question.language: PRESENT_CUES.get(question.language, ())})
-    return question.previous_topic == HISTORY_TOPIC and refers_back(question, DEMONSTRATIVES) and not today
+    pointing = refers_back(question, DEMONSTRATIVES) or asks_what_was_needed(question)
+    return question.previous_topic == HISTORY_TOPIC and pointing and not today
 
 
 def about_the_past(passage: Passage) -> bool:

@@ -93,7 +93,9 @@ class TopicCandidates:
         if top_intent == FOLLOWUP_INTENT and (
             not has_content_word(question) or asks_for_the_other_one(question)
         ):
-            return candidates  # "why?", "perché?", "und das andere?": they ask about the topic just told
+            # "why?", "perché?", "und das andere?" ask about the topic just told: the word "why" alone must
+            # not bring in the reasons to outsource, nor the classifier's noise below the follow-up.
+            return {question.previous_topic: candidates.get(question.previous_topic, PREVIOUS_TOPIC_PRIOR)}
         # The words of what it asks, and of the whole message: context told first ("my nephew in Tirana
         # speaks German") must not crowd out the question ("what are the hours usually like?").
         for text in dict.fromkeys([asking_sentences(question.text), question.text]):

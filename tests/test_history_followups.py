@@ -66,3 +66,27 @@ def test_a_comparison_with_how_it_used_to_be_brings_in_the_history(qa):
     text = "What made BPO so much more sophisticated than it used to be?"
     reply = ask(qa, text, [("ask_skills", 0.9), ("ask_salaries", 0.06)], ["BPO"])
     assert reply.topic == "history" and "technolog" in reply.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("why?", "en", "cut costs"), ("warum?", "de", "Kosten"), ("perché?", "it", "costi")],
+)  # fmt: skip
+def test_why_after_the_history_asks_why_it_happened(qa, text, language, expected):
+    # The word "why" fits the reasons to outsource best, and the classifier adds them as a weak intent.
+    intents = [("followup_other", 0.56), ("out_of_scope", 0.15), ("ask_reasons_to_outsource", 0.06)]
+    reply = ask(qa, text, intents, language=language, previous_topic="history", previous_subject="bpo")
+    assert reply.topic == "history" and expected in reply.text
+
+
+def test_a_past_need_alone_just_after_the_history_asks_about_then(qa):
+    reply = ask(qa, "servivano persone qualificate?", [("ask_skills", 0.99)], language="it",
+                previous_topic="history", previous_subject="bpo")  # fmt: skip
+    assert reply.topic == "history" and "A6" in reply.passages[0].facts
+
+
+def test_always_asks_about_then_as_well_as_today(qa):
+    text = "Stimmt es, dass man für BPO schon immer hochqualifizierte Fachkräfte gebraucht hat?"
+    reply = ask(qa, text, [("ask_skills", 0.9)], ["BPO"], language="de")
+    facts = {fact for passage in reply.passages for fact in passage.facts}
+    assert reply.topic == "history" and {"A6", "A7"} <= facts

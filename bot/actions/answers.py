@@ -20,11 +20,13 @@ from bot.actions.common import (
     terms_among,
     terms_of_message,
 )
-from knowledge.answering import Reply, remembered_subject
+from bot.actions.last_reply import answer_about_the_last_reply, asks_about_the_last_reply
+from bot.actions.replies import send_reply
+from knowledge.answering import remembered_subject
 from knowledge.followup_words import FOLLOWUP_OPENERS, SUBJECT_NOUNS
 from knowledge.glossary import Term
 from knowledge.languages import SUPPORTED_LANGUAGES
-from knowledge.queries import Answer, KnowledgeBase
+from knowledge.queries import KnowledgeBase
 from knowledge.question import SERVICE_MODELS_TOPIC, SUBJECT_KINDS, WORK_KINDS, Question
 from knowledge.text_analysis import (
     analyzer_for,
@@ -48,19 +50,6 @@ SUBJECT_ONLY_WORDS = 6
 # Below this confidence a knowledge intent for a statement that names a service is read as a need.
 NEED_STATEMENT_DOUBT = 0.7
 INFORM_INTENT = "inform"
-
-
-def send_reply(dispatcher: CollectingDispatcher, reply: Answer | Reply, next_step: bool = True) -> None:
-    """The answer, its dated sources and, outside the form (whose question follows), the next steps."""
-    if reply.is_fallback:
-        dispatcher.utter_message(response="utter_translation_fallback")
-    dispatcher.utter_message(text=reply.text)
-    dated = [f"{s.title} ({s.year})" for s in reply.sources if s.year]
-    if dated:
-        dispatcher.utter_message(response="utter_sources", sources="; ".join(dated))
-    if next_step:
-        related = [{"title": r.title, "payload": f"/{r.intent}"} for r in reply.related]
-        dispatcher.utter_message(response="utter_answer_next_step", buttons=related)
 
 
 def question_from(tracker: Tracker, kb: KnowledgeBase, question_only: bool = False) -> Question:
@@ -194,6 +183,9 @@ def answer_question(
     the form the form's own question follows, so no "anything else?" is offered; `question_only` answers
     the asking sentences of a message that answered the form first.
     """
+    about_the_last = asks_about_the_last_reply(tracker)
+    if about_the_last and not question_only:
+        return answer_about_the_last_reply(dispatcher, tracker, about_the_last)
     try:
         question = question_from(tracker, knowledge_base(), question_only)
         reply = answerer().reply(question, words_must_match)

@@ -1,0 +1,83 @@
+"""Follow-ups about the reply just given rather than a new question: "what else?" gets the passages of its
+answer not shown yet, "source?" the sources of what it showed. Word lists: knowledge.followup_words."""
+
+from __future__ import annotations
+
+import logging
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.actions.common import answerer, current_language, knowledge_base
+from bot.actions.replies import listed_sources, send_reply
+from knowledge.answering import Reply
+from knowledge.queries import SourceRef
+from knowledge.question import asks_for_more, asks_for_the_source
+
+logger = logging.getLogger(__name__)
+MORE, SOURCE = "more", "source"
+
+
+def asks_about_the_last_reply(tracker: Tracker) -> str | None:
+    """MORE, SOURCE, or None when the message is not about the reply just given (or none was given)."""
+    if not tracker.get_slot("last_topic"):
+        return None
+    text, language = tracker.latest_message.get("text") or "", current_language(tracker)
+    if asks_for_the_source(text, language):
+        return SOURCE
+    return MORE if asks_for_more(text, language) else None
+
+
+def shown_since_the_visitor_spoke(tracker: Tracker) -> str:
+    """The texts the assistant sent after the visitor's previous message."""
+    texts: list[str] = []
+    visitor_messages = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            visitor_messages += 1
+            if visitor_messages == 2:
+                break
+        elif visitor_messages == 1 and event.get("event") == "bot" and event.get("text"):
+            texts.append(event["text"])
+    return "\n".join(reversed(texts))
+
+
+def rest_of_the_last_answer(tracker: Tracker) -> Reply | None:
+    topic, language, subjects = _last_answer(tracker)
+    return answerer().rest_of_the_answer(topic, language, subjects, shown_since_the_visitor_spoke(tracker))
+
+
+def sources_of_the_last_answer(tracker: Tracker) -> tuple[SourceRef, ...]:
+    topic, language, subjects = _last_answer(tracker)
+    return answerer().sources_shown(topic, language, subjects, shown_since_the_visitor_spoke(tracker))
+
+
+def _last_answer(tracker: Tracker) -> tuple[str, str, list]:
+    language = current_language(tracker)
+    subject = tracker.get_slot("last_term")
+    term = knowledge_base().term(subject, language) if subject else None
+    return tracker.get_slot("last_topic"), language, [term] if term else []
+
+
+def answer_about_the_last_reply(
+    dispatcher: CollectingDispatcher, tracker: Tracker, asked: str
+) -> list[EventType]:
+    """ "Source?" gets the sources of what was shown; "what else?" the rest of the answer, or a note that
+    there is no more."""
+    try:
+        if asked == SOURCE:
+            sources = listed_sources(sources_of_the_last_answer(tracker))
+            dispatcher.utter_message(response="utter_sources_of_the_answer", sources=sources)
+            return []
+        reply = rest_of_the_last_answer(tracker)
+    except SQLAlchemyError:
+        logger.exception("knowledge base unreachable")
+        dispatcher.utter_message(response="utter_knowledge_unavailable")
+        return []
+    if reply is None:
+        dispatcher.utter_message(response="utter_nothing_more")
+        return []
+    send_reply(dispatcher, reply, next_step=tracker.active_loop_name is None)
+    return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
