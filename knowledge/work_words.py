@@ -96,6 +96,14 @@ KEPT_IN_HOUSE: dict[str, tuple[str, ...]] = {
         "li fa già il nostro",
         "rispondiamo noi",
         "rispondiamo già noi",
+        "gestisce il nostro",
+        "gestisce la nostra",
+        "gestiscono i nostri",
+        "gestiscono le nostre",
+        "la facciamo internamente",
+        "lo facciamo internamente",
+        "li facciamo internamente",
+        "le facciamo internamente",
     ),
     "de": (
         "machen wir selbst",
@@ -261,7 +269,7 @@ INTENSIFIERS = frozenset(
     {"selbstverständlich", "natürlich", "komplett", "ganz", "vollständig", "weiterhin", "ausschließlich",
      "überhaupt", "ueberhaupt", "gar",
      "naturally", "obviously", "entirely", "completely", "fully", "always",
-     "ovviamente", "naturalmente", "sempre", "completamente", "interamente", "comunque"}
+     "ovviamente", "naturalmente", "sempre", "completamente", "interamente", "comunque", "già", "gia"}
 )  # fmt: skip
 # Articles, which may come between a cue and its term ("un gestionale per la contabilità").
 ARTICLES = frozenset(

@@ -71,3 +71,19 @@ def test_the_two_offices_a_service_is_put_to_are_a_choice_not_a_comparison(
     # The question is where the service belongs: its office, not both offices side by side.
     reply = ask(qa, text, [("ask_service_office", 0.9)], terms, language=language)
     assert "**" not in reply.text and expected in reply.passages[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "call_center_side", "bpo_side"),
+    [("what is a call centre really for, and what is a BPO for?", "en", "happy customers", "admin work"),
+     ("Qual è la finalità di un call center rispetto a quella di un BPO?", "it", "fidelizzare", "amministrativo"),
+     ("Worin unterscheidet sich der Zweck eines Callcenters von dem eines BPO?", "de", "zufriedene", "Verwaltung")],
+)  # fmt: skip
+def test_the_purposes_of_a_call_center_and_a_bpo_are_told_side_by_side(
+    qa, text, language, call_center_side, bpo_side
+):
+    terms = {"en": ["call centre", "BPO"], "it": ["call center", "BPO"], "de": ["Callcenters", "BPO"]}[
+        language
+    ]
+    reply = ask(qa, text, [("ask_customer_base", 0.5), ("ask_bpo_vs_call_center", 0.4)], terms, language)
+    assert call_center_side in reply.text and bpo_side in reply.text

@@ -66,6 +66,8 @@ def around(text: str, term: str) -> tuple[str, str]:
         ),
         ("L'amministrazione la fa già il nostro commercialista", "amministrazione", "it", True),
         ("Sui social rispondiamo noi del marketing", "social", "it", True),
+        ("i pacchi dei resi li gestisce già il nostro magazzino", "magazzino", "it", True),
+        ("La fatturazione vera e propria la facciamo internamente.", "fatturazione", "it", True),
         ("Die Buchhaltung und die Verträge machen wir selbstverständlich selbst.", "Buchhaltung", "de", True),
         # ... unless they go on to hand it over
         ("Al telefono rispondiamo noi, ma siamo sommersi e vorremmo passarlo a voi", "telefono", "it", False),
