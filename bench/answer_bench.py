@@ -13,7 +13,8 @@ was written blind in the third session as development data (tuned on); F (knowle
 and prospects) and I (prospects written to be hard but fair) in the seventh, likewise; J and K (knowledge and
 prospects) in the eighth and ninth, L (knowledge and prospects) in the tenth, M and N (knowledge
 and prospects) in the eleventh, O (knowledge and prospects) in the twelfth, P (knowledge and
-prospects) in the thirteenth and Q and R (knowledge and prospects) in the fourteenth, likewise. Every
+prospects) in the thirteenth, Q and R (knowledge and prospects) in the fourteenth and S (knowledge and
+prospects, chat-box phrasing and yes/no checks) in the fifteenth, likewise. Every
 half is reported, and only the tuned halves' failures can be printed.
 
 Usage: python -m bench.answer_bench [--language it] [--half A --half B] [--show-failures]
@@ -46,8 +47,8 @@ SETS = Path(__file__).resolve().parent / "answers"
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
 MAX_VISITOR_TURNS = 15
 MAX_ASKS = 2
-HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R")
-TUNED_HALVES = ("A", "B", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R")
+HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S")
+TUNED_HALVES = ("A", "B", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S")
 TOKEN = "bench-" + uuid.uuid4().hex
 
 
