@@ -50,6 +50,7 @@ ASKED_WINDOW_BEFORE = 3
 SELF_GAP = 2
 # "Lager, Versand und Buchhaltung": the items of a list are this short.
 MAX_LIST_ITEM_WORDS = 3
+INDEFINITE_ARTICLES = frozenset({"a", "an", "un", "una", "uno", "un'", "ein", "eine", "einen"})
 JOINING_WORDS = frozenset({"and", "or", "plus", "e", "ed", "o", "und", "oder", "sowie"})
 # "Nicht mehr" is "no longer" ("schaffen wir nicht mehr"), "nicht hinterher" not keeping up: a need, not a
 # refusal. Nor is a clause that says the work is too much ("die Anrufe schaffen wir nicht").
@@ -175,12 +176,14 @@ def describes_the_company(before: str, after: str, language: str) -> bool:
     owned = any(word in PRODUCT_OWNERS.get(language, ()) for word in product[:-2])
     if owned and _has_phrase(product[-2:], PRODUCT_FOR.get(language, ())):
         return True  # what their product does: "wir bieten eine Software zur Dienstplanung an"
-    if _provides(product, language):
-        return True  # "wir sind ein Softwareanbieter für Praxisverwaltung"
+    if _provides(product, language) or _of_the_trade(window, language):
+        return True  # "wir sind ein Softwareanbieter für Praxisverwaltung", "siamo un operatore di fibra"
     company_of = _has_phrase(window[-2:], COMPANY_OF.get(language, ()))  # "una ditta di": two words more
     if not cue_ends_near(window, SELF_DESCRIPTION.get(language, ()), SELF_GAP + 2 * company_of):
         return False
     following = _clause_after(after, language)[:1]
+    if following and following[0] in PROVIDER_OF.get(language, ((), ()))[1]:
+        return True  # "siamo un operatore di fibra e telefonia", "we're an operator of ..."
     return company_of or bool(following and following[0] in COMPANY_NOUNS.get(language, ()))
 
 
@@ -190,6 +193,19 @@ def _provides(words: list[str], language: str) -> bool:
     if len(words) < 2 or words[-1] not in prepositions or not words[-2].endswith(nouns):
         return False
     return cue_ends_near(words[:-2], SELF_DESCRIPTION.get(language, ()), SELF_GAP)
+
+
+def _of_the_trade(words: list[str], language: str) -> bool:
+    """The term is an item of what a self-described company is "of": "siamo un operatore di fibra e
+    telefonia", "we're a supplier of cables and telephony" (not "we are looking for payroll and ...")."""
+    prepositions = PROVIDER_OF.get(language, ((), ()))[1]
+    at = max((i for i, word in enumerate(words) if word in prepositions), default=None)
+    if at is None or at < 2 or words[at - 2] not in INDEFINITE_ARTICLES:
+        return False
+    items = words[at + 1 :]
+    if items and (items[-1] not in JOINING_WORDS or len(items) > MAX_LIST_ITEM_WORDS + 1):
+        return False
+    return cue_ends_near(words[: at - 2], SELF_DESCRIPTION.get(language, ()), 0)
 
 
 def is_asked_about(before: str, after: str, language: str) -> bool:

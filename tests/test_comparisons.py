@@ -76,8 +76,10 @@ def test_the_two_offices_a_service_is_put_to_are_a_choice_not_a_comparison(
 @pytest.mark.parametrize(
     ("text", "language", "call_center_side", "bpo_side"),
     [("what is a call centre really for, and what is a BPO for?", "en", "happy customers", "admin work"),
-     ("Qual è la finalità di un call center rispetto a quella di un BPO?", "it", "fidelizzare", "amministrativo"),
-     ("Worin unterscheidet sich der Zweck eines Callcenters von dem eines BPO?", "de", "zufriedene", "Verwaltung")],
+     ("Qual è la finalità di un call center rispetto a quella di un BPO?", "it", "fidelizzare",
+      "amministrativo"),
+     ("Worin unterscheidet sich der Zweck eines Callcenters von dem eines BPO?", "de", "zufriedene",
+      "Verwaltung")],
 )  # fmt: skip
 def test_the_purposes_of_a_call_center_and_a_bpo_are_told_side_by_side(
     qa, text, language, call_center_side, bpo_side

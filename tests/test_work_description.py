@@ -224,6 +224,15 @@ def test_derived_words_are_not_compounds():
         ("we're a leading provider of payroll software", "payroll", "en", True),
         ("siamo un fornitore di contabilità per studi medici", "contabilità", "it", True),
         ("wir suchen einen Anbieter für die Buchhaltung", "Buchhaltung", "de", False),
+        ("Buongiorno, siamo un operatore di fibra e telefonia", "operatore", "it", True),
+        ("Buongiorno, siamo un operatore di fibra e telefonia", "telefonia", "it", True),
+        ("we are looking for payroll and accounting", "accounting", "en", False),
+        (
+            "siamo una ditta di trasporti e cerchiamo operatori per il servizio clienti",
+            "operatori",
+            "it",
+            False,
+        ),
     ],
 )
 def test_a_term_can_name_the_prospects_own_trade(text, term, language, trade):

@@ -154,9 +154,16 @@ def message_terms(
 
 
 def terms_among(
-    found: list[NamedTerm], language: str, skip_negated: bool = False, skip_asked_about: bool = False
+    found: list[NamedTerm],
+    language: str,
+    skip_negated: bool = False,
+    skip_asked_about: bool = False,
+    skip_trade: bool | None = None,
 ) -> list[Term]:
-    """`message_terms` over terms already found, for callers that need them filtered more than one way."""
+    """`message_terms` over terms already found, for callers that need them filtered more than one way;
+    `skip_trade` (by default as `skip_asked_about`) leaves out the terms that say what the prospect's own
+    company is ("siamo un operatore di fibra e telefonia")."""
+    skip_trade = skip_asked_about if skip_trade is None else skip_trade
     kept = refused_everywhere(found, language) if skip_negated else set()
     terms: dict[str, Term] = {}
     previous: NamedTerm | None = None
@@ -169,7 +176,7 @@ def terms_among(
             continue
         if skip_asked_about and is_asked_about(named.before, named.after, language):
             continue
-        if skip_asked_about and describes_the_company(named.before, named.after, language):
+        if skip_trade and describes_the_company(named.before, named.after, language):
             continue  # "siamo una ditta di trasporti": what the company is, not work to hand over
         terms.setdefault(named.term.key, named.term)
     return list(terms.values())

@@ -207,9 +207,12 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
             for term in named_terms(tracker, knowledge_base(), (kind,))
             if not said_in_the_question(tracker, len(term.before))
         ]
+        # Any term may name the prospect's trade: "siamo un operatore di fibra e telefonia" needs no agents
+        # and no phone line.
         terms = terms_among(
-            named, current_language(tracker), skip_negated=True, skip_asked_about=skip_asked_about
-        )
+            named, current_language(tracker), skip_negated=True, skip_asked_about=skip_asked_about,
+            skip_trade=True,
+        )  # fmt: skip
         return [term.key for term in terms]
 
     @staticmethod
