@@ -94,6 +94,12 @@ MORE_WORDS: dict[str, tuple[str, ...]] = {
            "erzähl mehr", "erzaehl mehr", "und weiter", "weiter", "was gibt es noch", "und was noch",
            "noch was", "noch etwas", "was denn noch", "sonst noch", "und noch"),
 }  # fmt: skip
+# Words that may go with "what else?" and say nothing more: "what else, please?", "und sonst, bitte?".
+POLITE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("please", "pls", "ok", "okay", "then"),
+    "it": ("per favore", "grazie", "ok", "allora"),
+    "de": ("bitte", "danke", "ok", "denn", "dann"),
+}
 # ... or for its source: "source?", "fonte?", "Quelle?", "says who?" get the sources of what it showed.
 SOURCE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("source", "sources", "what's the source", "what is the source", "your source", "your sources",

@@ -15,6 +15,7 @@ from knowledge.followup_words import (
     OTHER_ONE_WORDS,
     PAST_CUES,
     PAST_NEED_VERBS,
+    POLITE_WORDS,
     PRESENT_CUES,
     REFERRING_WORDS,
     SOURCE_WORDS,
@@ -99,8 +100,14 @@ def asks_for_the_other_one(question: Question) -> bool:
 
 
 def asks_for_more(text: str, language: str) -> bool:
-    """ "What else?", "was noch?", "e poi?": more of the answer just given, nothing else of content."""
-    return _says_only(text, language, MORE_WORDS)
+    """ "What else?", "was noch?", "e poi?": more of the answer just given, and not another word but an
+    opener ("and", "und") or "please" ("was it more before?" asks something else)."""
+    if len(text.split()) > MAX_OTHER_ONE_WORDS:
+        return False
+    text = text.replace("’", "'")
+    rest = without_words(text, MORE_WORDS.get(language, ()))
+    fillers = {*FOLLOWUP_OPENERS.get(language, ()), *POLITE_WORDS.get(language, ())}
+    return rest != text and not set(re.findall(r"[\w']+", rest.lower())) - fillers
 
 
 def asks_for_the_source(text: str, language: str) -> bool:

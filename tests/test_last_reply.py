@@ -59,7 +59,8 @@ def test_source_gets_where_the_answer_shown_comes_from(action_kb):
     ("text", "language", "more"),
     [("what else?", "en", True), ("was noch?", "de", True), ("e poi?", "it", True),
      ("cos’altro?", "it", True), ("what else does a BPO do?", "en", False), ("mehr Geld?", "de", False),
-     ("ancora una domanda", "it", False)],
+     ("ancora una domanda", "it", False), ("was it more before?", "en", False),
+     ("war es früher mehr?", "de", False), ("und sonst, bitte?", "de", True)],
 )  # fmt: skip
 def test_asking_for_more_is_only_that(text, language, more):
     assert asks_for_more(text, language) is more
