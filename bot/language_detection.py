@@ -36,8 +36,9 @@ LANGUAGE_CODES = frozenset(language.iso_code_639_1.name for language in Language
 # A message of a few words with a function word of one language and none of another ("Was ist BPO?": "was"
 # is English too, "ist" is German only) is in that language.
 SHORT_MESSAGE_WORDS = 3
-# lingua is not asked about fewer letters than this: it calls the "Q" of "Q2" Italian at 0.76.
-MIN_STATISTICAL_LETTERS = 3
+# lingua is not asked about fewer letters than this: it calls the "Q" of "Q2" Italian at 0.76 ("sì" and
+# "nö" still get asked).
+MIN_STATISTICAL_LETTERS = 2
 WORD = re.compile(r"[^\W\d_]+")
 # Stop words that are tokenizer fragments, not words anyone types: spaCy's English "ca" (from "can't") is
 # the German "ca." (circa) in "stundenlohn callcenter agent albanien ca?".

@@ -60,6 +60,8 @@ NAMED_TERM_PRIOR = 0.2
 # ("vorremmo tagliare i costi del customer care, conviene esternalizzare?": a recommendation 0.52, the
 # reasons to outsource 0.47).
 NEAR_TIE_MARGIN = 0.1
+NEAR_TIE_FLOOR = 0.3
+NLU_FALLBACK = "nlu_fallback"
 # The passages an answer given again in short keeps.
 SHORT_ANSWER_PASSAGES = 2
 # "What else?": at most this many passages of the answer not shown yet.
@@ -141,9 +143,7 @@ class Answerer:
             prior = next(p for t, _, p in answers if t == topic)
             # "We just need the phones answered. Which of your services would fit?" opening the form.
             chooses_a_model = topic == SERVICE_MODELS_TOPIC and asks_which_model(question)
-            nearly_chosen = bool(question.intent_ranking) and (
-                question.intent_ranking[0][1] - prior < NEAR_TIE_MARGIN
-            )
+            nearly_chosen = self._nearly_chosen(question, topic)
             if not (answers_a_named_term(question, answer, prior) or chooses_a_model or nearly_chosen):
                 return None
         compared = compared_terms(question.terms_asked_about)
@@ -179,6 +179,15 @@ class Answerer:
             return elsewhere
         fit = self.ranker.relevance(asked, question.language, list(elsewhere))
         return {p: min(score, fit[passage_key(p)]) for p, score in elsewhere.items()}
+
+    def _nearly_chosen(self, question: Question, topic: str) -> bool:
+        """The classifier's own confidence in the topic is real (not a prior added for follow-ups) and close
+        to its top intent's, Rasa's nlu_fallback aside."""
+        ranking = [
+            (intent, confidence) for intent, confidence in question.intent_ranking if intent != NLU_FALLBACK
+        ]
+        own = max((c for intent, c in ranking if self._topic_for_intent(intent) == topic), default=0.0)
+        return bool(ranking) and own >= NEAR_TIE_FLOOR and ranking[0][1] - own < NEAR_TIE_MARGIN
 
     def _clearly_about_content(self, question: Question, topic: str, relevance: dict) -> bool:
         """A strong word match, and words of this content named (not just a question's shape), unless
@@ -244,31 +253,35 @@ class Answerer:
 
     def rest_of_the_answer(self, topic: str, language: str, subjects: list[Term], shown: str) -> Reply | None:
         """ "What else?", "was noch?": the passages of the answer about the subject, then of the topic's
-        general answer, that the text `shown` (the reply just given) does not contain yet; None when it
+        general answer, that the text `shown` (the replies just given) does not contain yet; None when it
         showed them all."""
         answer = self._answer_about(topic, language, subjects)
         if answer is None:
             return None
-        # The topic's general answer follows the subject's own: "was noch?" after the BPO's history gets the
-        # call centers' once the BPO's passages were all shown.
-        general = self._answer(topic, language, None) if answer.variant != DEFAULT_VARIANT else None
-        candidates = [*answer.passages, *(general.passages if general else ())]
-        texts = {p.text: p for p in candidates if p.text not in shown}
-        unseen = tuple(texts.values())[:MORE_PASSAGES]
+        unseen = tuple(p for p in self._passages_told(topic, language, answer) if p.text not in shown)
         if not unseen:
             return None
-        return self._reply(answer, unseen, remembered_subject(answer, subjects[0].key if subjects else None))
+        subject = remembered_subject(answer, subjects[0].key if subjects else None)
+        return self._reply(answer, unseen[:MORE_PASSAGES], subject)
 
     def sources_shown(
         self, topic: str, language: str, subjects: list[Term], shown: str
     ) -> tuple[SourceRef, ...]:
-        """ "Source?", "Quelle?": where the facts of the passages in `shown` come from (every passage of the
-        answer when the reply was not one of its own)."""
+        """ "Source?", "Quelle?": where the facts of the topic's passages in `shown` come from (those of the
+        whole answer when `shown` holds none of them)."""
         answer = self._answer_about(topic, language, subjects)
         if answer is None:
             return ()
-        passages = [p for p in answer.passages if p.text in shown] or answer.passages
+        told = self._passages_told(topic, language, answer)
+        passages = [p for p in told if p.text in shown] or list(answer.passages)
         return self.kb.sources_of_facts(tuple(dict.fromkeys(f for p in passages for f in p.facts)))
+
+    def _passages_told(self, topic: str, language: str, answer: Answer) -> list[Passage]:
+        """The answer's passages, then those of the topic's general answer ("was noch?" after the BPO's
+        history gets the call centers' once the BPO's were all shown), once each."""
+        general = self._answer(topic, language, None) if answer.variant != DEFAULT_VARIANT else None
+        candidates = [*answer.passages, *(general.passages if general else ())]
+        return list({p.text: p for p in candidates}.values())
 
     def examples(self, topic: str, language: str, subjects: list[Term]) -> Answer | None:
         """The examples that go with the answer about the subject ("give me examples")."""

@@ -62,8 +62,11 @@ def confirms_summary(text: str) -> bool:
     return opens_with_yes(text) and not takes_something_back(text)
 
 
-# "..., but yes, that's us", "ma sì", "aber ja": a contrast word that only leads to a yes again.
-_CONTRAST_THEN_YES = re.compile(rf"\b(?:{_alternatives(CONTRAST_WORDS)})\W+(?=(?:{_YES_WORDS})\b)")
+# "..., but yes, that's us", "ma sì.", "aber ja!": a contrast word that only leads to a yes again (not
+# "yes but yeah the email is old").
+_CONTRAST_THEN_YES = re.compile(
+    rf"\b(?:{_alternatives(CONTRAST_WORDS)})\W+(?=(?:{_YES_WORDS})\s*(?:[,.!;:–-]|$))"
+)
 
 
 def takes_something_back(text: str) -> bool:

@@ -104,8 +104,8 @@ POLITE_WORDS: dict[str, tuple[str, ...]] = {
 SOURCE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("source", "sources", "what's the source", "what is the source", "your source", "your sources",
            "what's your source", "what is your source",
-           "where is that from", "where does that come from", "says who", "reference", "references",
-           "where did you get that", "according to whom", "any source", "citation"),
+           "where is that from", "where does that come from", "says who",
+           "where did you get that", "according to whom", "any source"),
     "it": ("fonte", "fonti", "qual è la fonte", "qual e la fonte", "quale fonte", "da dove viene",
            "chi lo dice", "da dove arriva", "dove l'avete preso", "secondo chi", "la fonte"),
     "de": ("quelle", "quellen", "welche quelle", "woher stammt das", "woher kommt das", "laut wem",

@@ -89,8 +89,8 @@ def asks_one_word(question: Question) -> bool:
     return len(analyzer_for(question.language).content_words(question.text).split()) < 2
 
 
-# "And what about the other one, then?": a follow-up that asks for the other of a pair is this short.
-MAX_OTHER_ONE_WORDS = 7
+# "And what about the other one, then?", "what else?", "source?": such follow-ups are this short.
+MAX_SHORT_FOLLOWUP_WORDS = 7
 
 
 def asks_for_the_other_one(question: Question) -> bool:
@@ -102,7 +102,7 @@ def asks_for_the_other_one(question: Question) -> bool:
 def asks_for_more(text: str, language: str) -> bool:
     """ "What else?", "was noch?", "e poi?": more of the answer just given, and not another word but an
     opener ("and", "und") or "please" ("was it more before?" asks something else)."""
-    if len(text.split()) > MAX_OTHER_ONE_WORDS:
+    if len(text.split()) > MAX_SHORT_FOLLOWUP_WORDS:
         return False
     text = text.replace("’", "'")
     rest = without_words(text, MORE_WORDS.get(language, ()))
@@ -117,7 +117,7 @@ def asks_for_the_source(text: str, language: str) -> bool:
 
 def _says_only(text: str, language: str, phrases: dict[str, tuple[str, ...]]) -> bool:
     """A short message that uses one of the phrases and has no content word besides."""
-    if len(text.split()) > MAX_OTHER_ONE_WORDS:
+    if len(text.split()) > MAX_SHORT_FOLLOWUP_WORDS:
         return False
     text = text.replace("’", "'")
     rest = without_words(text, phrases.get(language, ()))
@@ -153,8 +153,10 @@ def asks_about_the_past(question: Question) -> bool:
 
 def asks_what_was_needed(question: Question) -> bool:
     """ "Servivano persone qualificate?", "brauchte man dafür Fachleute?" just after the history."""
-    needed = mentions_phrase(question.text, {question.language: PAST_NEED_VERBS.get(question.language, ())})
-    return needed and question.previous_topic == HISTORY_TOPIC
+    language = question.language
+    needed = mentions_phrase(question.text, {language: PAST_NEED_VERBS.get(language, ())})
+    today = mentions_phrase(question.text, {language: PRESENT_CUES.get(language, ())})
+    return needed and not today and question.previous_topic == HISTORY_TOPIC
 
 
 def points_back_at_the_history(question: Question) -> bool:

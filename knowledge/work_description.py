@@ -86,7 +86,9 @@ def is_kept_in_house(before: str, after: str, language: str) -> bool:
     cues = KEPT_IN_HOUSE.get(language, ())
     if _has_phrase(WORDS.findall(_rest_of_sentence(after).lower()), KEPT_UNTIL_NOW.get(language, ())):
         return False  # "... machen wir noch selbst, wollen sie aber auslagern"
-    window = _clause_before(before, language)[-KEPT_WINDOW_BEFORE:]
+    # Words that only stress ("li gestisce già il nostro") do not count towards the window.
+    stated = [word for word in _clause_before(before, language) if word not in INTENSIFIERS]
+    window = stated[-KEPT_WINDOW_BEFORE:]
     joined_at = max((i for i, word in enumerate(window) if word in JOINING_WORDS), default=-1)
     if _has_phrase(window[joined_at + 1 :], cues) or _has_phrase(_clause_after(after, language), cues):
         return True
@@ -190,9 +192,17 @@ def describes_the_company(before: str, after: str, language: str) -> bool:
 def _provides(words: list[str], language: str) -> bool:
     """A self-description ending in a provider of the term: "we're a provider of", "siamo un fornitore di"."""
     nouns, prepositions = PROVIDER_OF.get(language, ((), ()))
-    if len(words) < 2 or words[-1] not in prepositions or not words[-2].endswith(nouns):
+    if len(words) < 3 or words[-1] not in prepositions or not words[-2].endswith(nouns):
         return False
-    return cue_ends_near(words[:-2], SELF_DESCRIPTION.get(language, ()), SELF_GAP)
+    # Only an article and at most one adjective between: not "siamo senza un fornitore di contabilità".
+    head = words[:-2]
+    if head[-1] in INDEFINITE_ARTICLES:
+        head = head[:-1]
+    elif len(head) > 1 and head[-2] in INDEFINITE_ARTICLES:
+        head = head[:-2]
+    else:
+        return False
+    return cue_ends_near(head, SELF_DESCRIPTION.get(language, ()), 0)
 
 
 def _of_the_trade(words: list[str], language: str) -> bool:

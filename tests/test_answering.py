@@ -247,6 +247,9 @@ def test_a_need_the_classifier_nearly_took_for_a_question_gets_that_answer(qa):
     care = qa.kb.resolve_term("customer care", "it")
     reply = qa.reply(Question(text, "it", intents, (care,)), words_must_match=True)
     assert reply is not None and reply.topic == "reasons_to_outsource" and "costi" in reply.text
+    # Rasa's own 0.25 for nlu_fallback is no confidence to be near: an off-topic message stays unanswered.
+    guessed = (("nlu_fallback", 0.25), ("ask_services", 0.18))
+    assert qa.reply(Question("do you like football?", "en", guessed), words_must_match=True) is None
 
 
 def test_an_off_topic_guess_that_names_the_content_is_still_answered(qa):

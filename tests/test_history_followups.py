@@ -85,6 +85,12 @@ def test_a_past_need_alone_just_after_the_history_asks_about_then(qa):
     assert reply.topic == "history" and "A6" in reply.passages[0].facts
 
 
+def test_a_need_of_today_just_after_the_history_asks_about_today(qa):
+    reply = ask(qa, "e oggi serviva una laurea?", [("ask_skills", 0.99)], language="it",
+                previous_topic="history", previous_subject="bpo")  # fmt: skip
+    assert reply.topic == "skills"
+
+
 def test_always_asks_about_then_as_well_as_today(qa):
     text = "Stimmt es, dass man für BPO schon immer hochqualifizierte Fachkräfte gebraucht hat?"
     reply = ask(qa, text, [("ask_skills", 0.9)], ["BPO"], language="de")

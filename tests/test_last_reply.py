@@ -60,7 +60,8 @@ def test_source_gets_where_the_answer_shown_comes_from(action_kb):
     [("what else?", "en", True), ("was noch?", "de", True), ("e poi?", "it", True),
      ("cos’altro?", "it", True), ("what else does a BPO do?", "en", False), ("mehr Geld?", "de", False),
      ("ancora una domanda", "it", False), ("was it more before?", "en", False),
-     ("war es früher mehr?", "de", False), ("und sonst, bitte?", "de", True)],
+     ("war es früher mehr?", "de", False), ("und sonst, bitte?", "de", True), ("nothing more", "en", False),
+     ("niente di più", "it", False), ("nichts mehr", "de", False)],
 )  # fmt: skip
 def test_asking_for_more_is_only_that(text, language, more):
     assert asks_for_more(text, language) is more
@@ -69,7 +70,18 @@ def test_asking_for_more_is_only_that(text, language, more):
 @pytest.mark.parametrize(
     ("text", "language", "source"),
     [("source?", "en", True), ("what's your source?", "en", True), ("und die Quelle?", "de", True),
-     ("fonte?", "it", True), ("source of the 2023 numbers?", "en", False)],
+     ("fonte?", "it", True), ("source of the 2023 numbers?", "en", False),
+     ("do you have references?", "en", False)],
 )  # fmt: skip
 def test_asking_for_the_source_is_only_that(text, language, source):
     assert asks_for_the_source(text, language) is source
+
+
+def test_what_else_after_a_thank_you_still_knows_what_was_shown(action_kb):
+    question = tracker("Womit hat das BPO-Geschäft angefangen?", "ask_history", language="de",
+                       entities=[{"entity": "outsourcing_type", "value": "BPO"}])  # fmt: skip
+    message, shown = answered_then(question, "was noch?", "nlu_fallback")
+    thanks = [{"event": "user", "text": "danke"}, {"event": "bot", "text": "Gern geschehen!"}]
+    message.events[-1:-1] = thanks  # a turn in between
+    messages, _ = run(ActionAnswerOrFallback(), message)
+    assert texts(messages) and texts(messages)[0] not in " ".join(shown)

@@ -88,6 +88,18 @@ def test_summary_shows_user_text_as_text(action_kb):
     assert summary["languages"] == "Italian, Portuguese"
 
 
+def test_the_summary_shown_again_restarts_the_count_of_what_to_change(action_kb):
+    # After a correction the summary comes again: a "yes, but ..." then asks what to change again.
+    _, events = run(
+        ActionAskConfirmed(), tracker("x", "inform", **FILLED, form_misses={"confirmed": 1, "hours": 1})
+    )
+    assert events == [SlotSet("form_misses", {"hours": 1})]
+    _, events = run(
+        ActionAskConfirmed(), tracker("x", "inform", **FILLED, editing=True, form_misses={"confirmed": 1})
+    )
+    assert events == [SlotSet("editing", False)]  # asking what to change keeps the count
+
+
 def test_confirmed_lead_is_stored_once_and_updated_on_correction(leads):
     messages, _ = run(ActionSaveLead(), tracker("yes", "affirm", **FILLED))
     assert responses(messages) == ["utter_lead_saved_with_contact"]

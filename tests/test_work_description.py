@@ -67,6 +67,7 @@ def around(text: str, term: str) -> tuple[str, str]:
         ("L'amministrazione la fa già il nostro commercialista", "amministrazione", "it", True),
         ("Sui social rispondiamo noi del marketing", "social", "it", True),
         ("i pacchi dei resi li gestisce già il nostro magazzino", "magazzino", "it", True),
+        ("cerchiamo un partner che gestisce il nostro servizio clienti", "servizio clienti", "it", False),
         ("La fatturazione vera e propria la facciamo internamente.", "fatturazione", "it", True),
         ("Die Buchhaltung und die Verträge machen wir selbstverständlich selbst.", "Buchhaltung", "de", True),
         # ... unless they go on to hand it over
@@ -224,6 +225,8 @@ def test_derived_words_are_not_compounds():
         ("we're a leading provider of payroll software", "payroll", "en", True),
         ("siamo un fornitore di contabilità per studi medici", "contabilità", "it", True),
         ("wir suchen einen Anbieter für die Buchhaltung", "Buchhaltung", "de", False),
+        ("siamo senza un fornitore di contabilità", "contabilità", "it", False),
+        ("we are switching provider for payroll", "payroll", "en", False),
         ("Buongiorno, siamo un operatore di fibra e telefonia", "operatore", "it", True),
         ("Buongiorno, siamo un operatore di fibra e telefonia", "telefonia", "it", True),
         ("we are looking for payroll and accounting", "accounting", "en", False),

@@ -71,8 +71,9 @@ class ProspectAnswerChecks:
         # "Yes, but the e-mail is wrong" (Rasa fills the yes): what to change. "Ja, aber wann melden Sie
         # sich?" confirms, and its question is answered.
         misses = {**(tracker.get_slot("form_misses") or {})}
-        # Asked what to change once already, a yes again means nothing to change: what to change is never
-        # asked a third time ("Yes, that's accurate - sorry, long week, but yes").
+        # Just asked what to change (the count restarts whenever the summary is shown again), a yes means
+        # nothing to change: the visitor is not asked it again and again ("Yes, that's accurate - sorry,
+        # long week, but yes").
         asked_before = misses.get("confirmed", 0) >= 1
         if value is True and ("?" in text or not takes_something_back(text) or asked_before):
             return {"confirmed": True}

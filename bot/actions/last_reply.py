@@ -18,6 +18,8 @@ from knowledge.question import asks_for_more, asks_for_the_source
 
 logger = logging.getLogger(__name__)
 MORE, SOURCE = "more", "source"
+# The visitor turns whose replies count as shown (the current one included).
+TURNS_LOOKED_BACK = 4
 
 
 def asks_about_the_last_reply(tracker: Tracker) -> str | None:
@@ -30,28 +32,29 @@ def asks_about_the_last_reply(tracker: Tracker) -> str | None:
     return MORE if asks_for_more(text, language) else None
 
 
-def shown_since_the_visitor_spoke(tracker: Tracker) -> str:
-    """The texts the assistant sent after the visitor's previous message."""
+def shown_lately(tracker: Tracker) -> str:
+    """The texts the assistant sent over the last few turns: "thanks" → "you're welcome" → "what else?"
+    still knows what the answer before showed."""
     texts: list[str] = []
     visitor_messages = 0
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             visitor_messages += 1
-            if visitor_messages == 2:
+            if visitor_messages > TURNS_LOOKED_BACK:
                 break
-        elif visitor_messages == 1 and event.get("event") == "bot" and event.get("text"):
+        elif visitor_messages and event.get("event") == "bot" and event.get("text"):
             texts.append(event["text"])
     return "\n".join(reversed(texts))
 
 
 def rest_of_the_last_answer(tracker: Tracker) -> Reply | None:
     topic, language, subjects = _last_answer(tracker)
-    return answerer().rest_of_the_answer(topic, language, subjects, shown_since_the_visitor_spoke(tracker))
+    return answerer().rest_of_the_answer(topic, language, subjects, shown_lately(tracker))
 
 
 def sources_of_the_last_answer(tracker: Tracker) -> tuple[SourceRef, ...]:
     topic, language, subjects = _last_answer(tracker)
-    return answerer().sources_shown(topic, language, subjects, shown_since_the_visitor_spoke(tracker))
+    return answerer().sources_shown(topic, language, subjects, shown_lately(tracker))
 
 
 def _last_answer(tracker: Tracker) -> tuple[str, str, list]:
@@ -69,7 +72,10 @@ def answer_about_the_last_reply(
     try:
         if asked == SOURCE:
             sources = listed_sources(sources_of_the_last_answer(tracker))
-            dispatcher.utter_message(response="utter_sources_of_the_answer", sources=sources)
+            if sources:
+                dispatcher.utter_message(response="utter_sources_of_the_answer", sources=sources)
+            else:
+                dispatcher.utter_message(response="utter_nothing_more")
             return []
         reply = rest_of_the_last_answer(tracker)
     except SQLAlchemyError:

@@ -111,4 +111,8 @@ class ActionAskConfirmed(Action):
             email=plain_text(tracker.get_slot("email") or NOT_SPECIFIED),
             model_name=model_name,
         )
+        # The summary shown anew (after a correction) starts the count of "what to change?" afresh.
+        misses = tracker.get_slot("form_misses") or {}
+        if "confirmed" in misses:
+            return [SlotSet("form_misses", {k: v for k, v in misses.items() if k != "confirmed"})]
         return []
