@@ -21,7 +21,7 @@ from bot.actions.common import (
     terms_of_message,
 )
 from bot.actions.last_reply import answer_about_the_last_reply, asks_about_the_last_reply
-from bot.actions.replies import send_reply
+from bot.actions.replies import send_and_remember, send_reply
 from knowledge.answering import remembered_subject
 from knowledge.followup_words import FOLLOWUP_OPENERS, SUBJECT_NOUNS
 from knowledge.glossary import Term
@@ -343,8 +343,7 @@ class ActionAnswerExamples(Action):
             dispatcher.utter_message(response="utter_no_examples")
             return []
         dispatcher.utter_message(response="utter_no_examples_in_short")
-        send_reply(dispatcher, reply, next_step=tracker.active_loop_name is None)
-        return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
+        return send_and_remember(dispatcher, tracker, reply)
 
 
 def warm_up() -> None:

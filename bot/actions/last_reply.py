@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.actions.common import answerer, current_language, knowledge_base
-from bot.actions.replies import listed_sources, send_reply
+from bot.actions.replies import listed_sources, send_and_remember
 from knowledge.answering import Reply
 from knowledge.queries import SourceRef
 from knowledge.question import asks_for_more, asks_for_the_source
@@ -85,5 +85,4 @@ def answer_about_the_last_reply(
     if reply is None:
         dispatcher.utter_message(response="utter_nothing_more")
         return []
-    send_reply(dispatcher, reply, next_step=tracker.active_loop_name is None)
-    return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
+    return send_and_remember(dispatcher, tracker, reply)

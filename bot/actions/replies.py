@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge.answering import Reply
@@ -19,6 +21,12 @@ def send_reply(dispatcher: CollectingDispatcher, reply: Answer | Reply, next_ste
     if next_step:
         related = [{"title": r.title, "payload": f"/{r.intent}"} for r in reply.related]
         dispatcher.utter_message(response="utter_answer_next_step", buttons=related)
+
+
+def send_and_remember(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> list[EventType]:
+    """The reply sent (next steps only outside the form), its topic and subject kept for follow-ups."""
+    send_reply(dispatcher, reply, next_step=tracker.active_loop_name is None)
+    return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
 
 
 def listed_sources(sources: tuple[SourceRef, ...]) -> str:
