@@ -102,12 +102,9 @@ def asks_for_the_other_one(question: Question) -> bool:
 def asks_for_more(text: str, language: str) -> bool:
     """ "What else?", "was noch?", "e poi?": more of the answer just given, and not another word but an
     opener ("and", "und") or "please" ("was it more before?" asks something else)."""
-    if len(text.split()) > MAX_SHORT_FOLLOWUP_WORDS:
-        return False
-    text = text.replace("’", "'")
-    rest = without_words(text, MORE_WORDS.get(language, ()))
+    rest = _rest_beside(text, language, MORE_WORDS)
     fillers = {*FOLLOWUP_OPENERS.get(language, ()), *POLITE_WORDS.get(language, ())}
-    return rest != text and not set(re.findall(r"[\w']+", rest.lower())) - fillers
+    return rest is not None and not set(re.findall(r"[\w']+", rest.lower())) - fillers
 
 
 def asks_for_the_source(text: str, language: str) -> bool:
@@ -117,11 +114,17 @@ def asks_for_the_source(text: str, language: str) -> bool:
 
 def _says_only(text: str, language: str, phrases: dict[str, tuple[str, ...]]) -> bool:
     """A short message that uses one of the phrases and has no content word besides."""
+    rest = _rest_beside(text, language, phrases)
+    return rest is not None and not analyzer_for(language).has_content_word(rest)
+
+
+def _rest_beside(text: str, language: str, phrases: dict[str, tuple[str, ...]]) -> str | None:
+    """What a short message says besides the phrases it uses; None when it is not short or uses none."""
     if len(text.split()) > MAX_SHORT_FOLLOWUP_WORDS:
-        return False
+        return None
     text = text.replace("’", "'")
     rest = without_words(text, phrases.get(language, ()))
-    return rest != text and not analyzer_for(language).has_content_word(rest)
+    return rest if rest != text else None
 
 
 def opens_like_a_followup(question: Question) -> bool:

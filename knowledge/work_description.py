@@ -178,7 +178,7 @@ def describes_the_company(before: str, after: str, language: str) -> bool:
     owned = any(word in PRODUCT_OWNERS.get(language, ()) for word in product[:-2])
     if owned and _has_phrase(product[-2:], PRODUCT_FOR.get(language, ())):
         return True  # what their product does: "wir bieten eine Software zur Dienstplanung an"
-    if _provides(product, language) or _of_the_trade(window, language):
+    if _of_the_trade(window, language) or _of_the_trade(product, language, provider_only=True):
         return True  # "wir sind ein Softwareanbieter für Praxisverwaltung", "siamo un operatore di fibra"
     company_of = _has_phrase(window[-2:], COMPANY_OF.get(language, ()))  # "una ditta di": two words more
     if not cue_ends_near(window, SELF_DESCRIPTION.get(language, ()), SELF_GAP + 2 * company_of):
@@ -189,33 +189,30 @@ def describes_the_company(before: str, after: str, language: str) -> bool:
     return company_of or bool(following and following[0] in COMPANY_NOUNS.get(language, ()))
 
 
-def _provides(words: list[str], language: str) -> bool:
-    """A self-description ending in a provider of the term: "we're a provider of", "siamo un fornitore di"."""
+def _of_the_trade(words: list[str], language: str, provider_only: bool = False) -> bool:
+    """The term is what a self-described company is or provides "of": "siamo un operatore di fibra e
+    telefonia", "we're a leading provider of payroll software", "wir sind ein Softwareanbieter für
+    Praxisverwaltung" (not "we are looking for payroll and ...", "siamo senza un fornitore di contabilità").
+    An article comes right before the noun; before a provider noun ("Anbieter", "fornitore") naming the term
+    itself, one adjective may come between. `provider_only`: only a provider noun right before the term."""
     nouns, prepositions = PROVIDER_OF.get(language, ((), ()))
-    if len(words) < 3 or words[-1] not in prepositions or not words[-2].endswith(nouns):
+    at = max((i for i, word in enumerate(words) if word in prepositions), default=None)
+    if at is None or at < 2:
         return False
-    # Only an article and at most one adjective between: not "siamo senza un fornitore di contabilità".
-    head = words[:-2]
+    items = words[at + 1 :]
+    provider = not items and words[at - 1].endswith(nouns)
+    if provider_only and not provider:
+        return False
+    if items and (items[-1] not in JOINING_WORDS or len(items) > MAX_LIST_ITEM_WORDS + 1):
+        return False
+    head = words[: at - 1]  # the words before the noun
     if head[-1] in INDEFINITE_ARTICLES:
         head = head[:-1]
-    elif len(head) > 1 and head[-2] in INDEFINITE_ARTICLES:
+    elif provider and len(head) > 1 and head[-2] in INDEFINITE_ARTICLES:
         head = head[:-2]
     else:
         return False
     return cue_ends_near(head, SELF_DESCRIPTION.get(language, ()), 0)
-
-
-def _of_the_trade(words: list[str], language: str) -> bool:
-    """The term is an item of what a self-described company is "of": "siamo un operatore di fibra e
-    telefonia", "we're a supplier of cables and telephony" (not "we are looking for payroll and ...")."""
-    prepositions = PROVIDER_OF.get(language, ((), ()))[1]
-    at = max((i for i, word in enumerate(words) if word in prepositions), default=None)
-    if at is None or at < 2 or words[at - 2] not in INDEFINITE_ARTICLES:
-        return False
-    items = words[at + 1 :]
-    if items and (items[-1] not in JOINING_WORDS or len(items) > MAX_LIST_ITEM_WORDS + 1):
-        return False
-    return cue_ends_near(words[: at - 2], SELF_DESCRIPTION.get(language, ()), 0)
 
 
 def is_asked_about(before: str, after: str, language: str) -> bool:

@@ -15,6 +15,7 @@ from bot.actions.common import (
     answerer,
     current_language,
     knowledge_base,
+    last_subject,
     message_terms,
     named_terms,
     terms_among,
@@ -197,8 +198,7 @@ def answer_question(
         if nothing_found:
             dispatcher.utter_message(response=nothing_found)
         return []
-    send_reply(dispatcher, reply, next_step=not inside_form and tracker.active_loop_name is None)
-    return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
+    return send_and_remember(dispatcher, tracker, reply, inside_form)
 
 
 def states_a_need(tracker: Tracker, however_sure: bool = False) -> bool:
@@ -308,9 +308,7 @@ class ActionAnswerExamples(Action):
                 dispatcher, tracker, "utter_no_examples", words_must_match=not names_a_term
             )
         kb, language = knowledge_base(), current_language(tracker)
-        last_term = tracker.get_slot("last_term")
-        named = message_terms(tracker, kb)
-        terms = named or ([t] if last_term and (t := kb.term(last_term, language)) else [])
+        terms = message_terms(tracker, kb) or last_subject(tracker, kb)
         try:
             examples = answerer().examples(topic, language, terms)
         except SQLAlchemyError:

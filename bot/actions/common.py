@@ -52,6 +52,13 @@ def current_language(tracker: Tracker) -> str:
     return language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
 
 
+def last_subject(tracker: Tracker, kb: KnowledgeBase) -> list[Term]:
+    """The subject the last answer left for follow-ups, as a term ([] when it left none)."""
+    key = tracker.get_slot("last_term")
+    term = kb.term(key, current_language(tracker)) if key else None
+    return [term] if term else []
+
+
 @dataclass(frozen=True)
 class NamedTerm:
     """A glossary term as the message names it, with the words around it."""

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.actions.common import answerer, current_language, knowledge_base
+from bot.actions.common import answerer, current_language, knowledge_base, last_subject
 from bot.actions.replies import listed_sources, send_and_remember
 from knowledge.answering import Reply
 from knowledge.queries import SourceRef
@@ -58,10 +58,7 @@ def sources_of_the_last_answer(tracker: Tracker) -> tuple[SourceRef, ...]:
 
 
 def _last_answer(tracker: Tracker) -> tuple[str, str, list]:
-    language = current_language(tracker)
-    subject = tracker.get_slot("last_term")
-    term = knowledge_base().term(subject, language) if subject else None
-    return tracker.get_slot("last_topic"), language, [term] if term else []
+    return tracker.get_slot("last_topic"), current_language(tracker), last_subject(tracker, knowledge_base())
 
 
 def answer_about_the_last_reply(

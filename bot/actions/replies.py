@@ -23,9 +23,11 @@ def send_reply(dispatcher: CollectingDispatcher, reply: Answer | Reply, next_ste
         dispatcher.utter_message(response="utter_answer_next_step", buttons=related)
 
 
-def send_and_remember(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> list[EventType]:
+def send_and_remember(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply, inside_form: bool = False
+) -> list[EventType]:
     """The reply sent (next steps only outside the form), its topic and subject kept for follow-ups."""
-    send_reply(dispatcher, reply, next_step=tracker.active_loop_name is None)
+    send_reply(dispatcher, reply, next_step=not inside_form and tracker.active_loop_name is None)
     return [SlotSet("last_topic", reply.topic), SlotSet("last_term", reply.subject)]
 
 
