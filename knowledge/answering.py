@@ -206,7 +206,9 @@ class Answerer:
             return reply
         facts = tuple(dict.fromkeys([*model.facts, *(f for p in reply.passages for f in p.facts)]))
         text = f"**{model.name}**: {model.summary}\n{reply.text}"
-        return Reply(**{**reply.__dict__, "text": text, "sources": self.kb.sources_of_facts(facts)})
+        return Reply(
+            **{**reply.__dict__, "text": text, "sources": self.kb.sources_of_facts(facts, reply.language)}
+        )
 
     def candidate_topics(self, question: Question) -> dict[str, float]:
         """Knowledge topics with their priors, best first, then the topics the words point at (prior 0)."""
@@ -274,7 +276,7 @@ class Answerer:
             return ()
         told = self._passages_told(topic, language, answer)
         passages = [p for p in told if p.text in shown] or list(answer.passages)
-        return self.kb.sources_of_facts(tuple(dict.fromkeys(f for p in passages for f in p.facts)))
+        return self.kb.sources_of_facts(tuple(dict.fromkeys(f for p in passages for f in p.facts)), language)
 
     def _passages_told(self, topic: str, language: str, answer: Answer) -> list[Passage]:
         """The answer's passages, then those of the topic's general answer ("was noch?" after the BPO's
@@ -373,7 +375,7 @@ class Answerer:
             is_fallback=answer.is_fallback,
             text=" ".join(p.text for p in passages),
             passages=passages,
-            sources=self.kb.sources_of_facts(facts),
+            sources=self.kb.sources_of_facts(facts, answer.language),
             related=answer.related,
         )
 

@@ -50,9 +50,11 @@ class Spec(BaseModel):
 
 class SourceSpec(Spec):
     key: Key
-    title: constr(min_length=1)
+    title: dict[str, str]
     url: constr(regex=r"^https?://\S+$") | None = None
     year: int | None = Field(None, ge=1900, le=2100)
+
+    _title = validator("title", allow_reuse=True)(check_translations)
 
 
 class FactSpec(Spec):

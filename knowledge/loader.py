@@ -32,6 +32,7 @@ from knowledge.content_schema import (
     TopicSpec,
 )
 from knowledge.db import transaction
+from knowledge.languages import DEFAULT_LANGUAGE
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -187,7 +188,12 @@ class SyncReport:
 def content_rows(content: Content) -> dict[type, list[dict]]:
     """The rows every content table should hold, keyed by ORM class."""
     rows: dict[type, list[dict]] = defaultdict(list)
-    rows[models.Source] = [s.dict() for s in content.sources]
+    rows[models.Source] = [{**s.dict(), "title": s.title[DEFAULT_LANGUAGE]} for s in content.sources]
+    rows[models.SourceTitle] = [
+        {"source_key": s.key, "language": language, "title": title}
+        for s in content.sources
+        for language, title in s.title.items()
+    ]
     rows[models.Fact] = [{"id": f.id, "source_key": f.source, "summary": f.summary} for f in content.facts]
     fact_sources = {fact.id: fact.source for fact in content.facts}
     for topic in content.topics:

@@ -15,9 +15,18 @@ Base = declarative_base()
 class Source(Base):
     __tablename__ = "sources"
     key = Column(String(64), primary_key=True)
-    title = Column(Text, nullable=False)
+    title = Column(Text, nullable=False)  # in the default language, as an index of sources lists it
     url = Column(Text)
     year = Column(Integer)
+
+
+class SourceTitle(Base):
+    """A source's title in one language, for the line under an answer and "Source?"."""
+
+    __tablename__ = "source_titles"
+    source_key = Column(String(64), ForeignKey("sources.key"), primary_key=True)
+    language = Column(String(8), primary_key=True)
+    title = Column(Text, nullable=False)
 
 
 class Fact(Base):
@@ -163,6 +172,7 @@ class ServiceModelText(Base):
 # Content tables in the order they can be filled (parents before children).
 CONTENT_TABLES = (
     Source,
+    SourceTitle,
     Fact,
     Topic,
     TopicFact,

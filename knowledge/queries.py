@@ -134,7 +134,7 @@ class KnowledgeBase:
                 requested_language=language,
                 text=text,
                 facts=self._topic_facts(session, topic),
-                sources=self._topic_sources(session, topic),
+                sources=self._topic_sources(session, topic, used_language),
                 related=self._related(session, topic, used_language),
                 passages=passages,
             )
@@ -214,17 +214,11 @@ class KnowledgeBase:
                 passages += found or self._passages(session, topic, variant, DEFAULT_LANGUAGE, "")
             return passages
 
-    def sources_of_facts(self, facts: tuple[str, ...]) -> tuple[SourceRef, ...]:
-        """The sources the given facts come from, in key order."""
+    def sources_of_facts(self, facts: tuple[str, ...], language: str) -> tuple[SourceRef, ...]:
+        """The sources the given facts come from, in key order, titled in the language."""
         with self._session_factory() as session:
-            rows = session.execute(
-                select(models.Source)
-                .join(models.Fact, models.Fact.source_key == models.Source.key)
-                .where(models.Fact.id.in_(facts))
-                .distinct()
-                .order_by(models.Source.key)
-            ).scalars()
-            return tuple(SourceRef(r.key, r.title, r.url, r.year) for r in rows)
+            keys = select(models.Fact.source_key).where(models.Fact.id.in_(facts))
+            return self._sources(session, models.Source.key.in_(keys), language)
 
     def topic_title(self, topic: str, language: str) -> str | None:
         with self._session_factory() as session:
@@ -271,15 +265,25 @@ class KnowledgeBase:
         ).scalars()
         return tuple(sorted(facts, key=_fact_order))
 
+    def _topic_sources(self, session: Session, topic: str, language: str) -> tuple[SourceRef, ...]:
+        keys = select(models.TopicSource.source_key).where(models.TopicSource.topic_key == topic)
+        return self._sources(session, models.Source.key.in_(keys), language)
+
     @staticmethod
-    def _topic_sources(session: Session, topic: str) -> tuple[SourceRef, ...]:
-        rows = session.execute(
-            select(models.Source)
-            .join(models.TopicSource, models.TopicSource.source_key == models.Source.key)
-            .where(models.TopicSource.topic_key == topic)
-            .order_by(models.Source.key)
-        ).scalars()
-        return tuple(SourceRef(r.key, r.title, r.url, r.year) for r in rows)
+    def _sources(session: Session, which, language: str) -> tuple[SourceRef, ...]:
+        """The sources `which` selects, in key order, titled in the language (else the default one)."""
+        sources = session.execute(select(models.Source).where(which).order_by(models.Source.key)).scalars()
+        titles = {
+            (row.source_key, row.language): row.title
+            for row in session.execute(
+                select(models.SourceTitle).where(
+                    models.SourceTitle.language.in_((language, DEFAULT_LANGUAGE))
+                )
+            ).scalars()
+        }
+        return tuple(
+            SourceRef(r.key, titles.get((r.key, language)) or r.title, r.url, r.year) for r in sources
+        )
 
     def _related(self, session: Session, topic: str, language: str) -> tuple[RelatedTopic, ...]:
         rows = session.execute(

@@ -96,6 +96,13 @@ def test_dated_figures_come_with_their_source_and_year(action_kb):
     assert "2025" in sources["sources"] and "2019" in sources["sources"]
 
 
+def test_a_german_answer_names_its_sources_in_german(action_kb):
+    question = tracker("Wie viel verdient man im Callcenter in Albanien?", "ask_salaries", language="de")
+    messages, _ = run(ActionAnswerQuestion(), question)
+    sources = next(m for m in messages if m.get("response") == "utter_sources")
+    assert "Bruttomonatslohn" in sources["sources"] and "average" not in sources["sources"]
+
+
 def test_follow_up_answers_the_last_question_about_the_new_subject(action_kb):
     first, events = run(
         ActionAnswerQuestion(),

@@ -36,6 +36,8 @@ def test_every_knowledge_base_text_and_keyword_list_has_every_language():
                 check(passage.questions, f"{where} passage {number} questions")
             if answer.examples:
                 check(answer.examples, f"{where} examples")
+    for source in content.sources:
+        check(source.title, f"source {source.key} title")
     for model in content.service_models:
         for field in ("names", "summary", "workforce", "not_covered"):
             check(getattr(model, field), f"service model {model.code} {field}")

@@ -52,6 +52,17 @@ def test_missing_translation_falls_back_to_english_and_says_so(loaded_kb):
     assert "AHT" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("language", "title_words"),
+    [("en", "average gross monthly wage"), ("it", "Salario lordo medio"), ("de", "Bruttomonatslohn")],
+)
+def test_sources_are_titled_in_the_answer_language(loaded_kb, language, title_words):
+    answer = loaded_kb.answer("salaries", language, "call_center")
+    instat = next(s for s in answer.sources if s.key == "instat_average_wage_2025")
+    assert title_words in instat.title and instat.year == 2025
+    assert [s.title for s in loaded_kb.sources_of_facts(("B1",), language)] == [instat.title]
+
+
 def test_german_answers_come_in_german(loaded_kb):
     answer = loaded_kb.answer("salaries", "de", "call_center")
     assert answer.language == "de" and not answer.is_fallback
