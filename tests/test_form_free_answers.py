@@ -26,3 +26,23 @@ def test_a_language_named_in_a_switch_is_left_to_its_rule(action_kb):
                      [{"entity": "language", "value": "German"}])  # fmt: skip
     _, slots = form_run(question)
     assert "timeline" not in slots
+
+
+def test_a_name_the_classifier_took_for_help_is_the_name(action_kb):
+    # "Elena Guidi" came out as help (0.83: "Guidi" like "guida"), and the name question came for ever.
+    _, slots = form_run(asked("contact_name", "Elena Guidi", "help", confidence=0.83, language="it"))
+    assert slots["contact_name"] == "Elena Guidi"
+
+
+def test_a_sure_help_request_is_no_name(action_kb):
+    _, slots = form_run(asked("contact_name", "Help", "help", confidence=0.99))
+    assert "contact_name" not in slots
+
+
+def test_help_asked_again_and_again_never_brings_the_question_a_third_time(action_kb):
+    # The help rule answers each time; the second miss moves on, with no words kept as a note.
+    messages, slots = form_run(asked("company", "help me", "help", form_misses={"company": 1}))
+    assert slots["company"] == "-" and slots["form_notes"] == {}
+    assert any(m.get("response") == "utter_moving_on" for m in messages)
+    _, first = form_run(asked("company", "help me", "help"))
+    assert first["form_misses"] == {"company": 1} and "company" not in first

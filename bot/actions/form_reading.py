@@ -23,6 +23,7 @@ from knowledge.languages import (
     ONLY_WORDS,
     PERSON_REQUEST_WORDS,
 )
+from knowledge.proper_names import looks_like_a_name
 from knowledge.question import words_ask_for_a_model
 from knowledge.recommender import split_by_office
 from knowledge.text_analysis import (
@@ -75,6 +76,7 @@ HANDLED_BY_RULES = {
 # ("Ann Lee" came out as goodbye at 0.43: it is the name asked for).
 LEAVING = {"stop", "goodbye"}
 CLEAR_INTENT = 0.6
+SURE_REQUEST = 0.9
 # The questions "it doesn't matter" answers ("non importa" came out as stop at 0.99).
 NO_PREFERENCE_SLOTS = {"hours", "volume", "timeline"}
 
@@ -218,7 +220,10 @@ def answers_asked_slot(tracker: Tracker, slot: str, free_text: bool = False) -> 
         return False
     if is_question(tracker) and not (answers_then_asks(tracker) and slot in NEEDS_SLOTS):
         return False  # a name or an e-mail address is not read out of a question
-    return not free_text or not left_to_rules(tracker)
+    if not free_text or not left_to_rules(tracker):
+        return True
+    # The classifier knows no names ("Elena Guidi" came out as help): a name answers, unless a sure request.
+    return looks_like_a_name(message_text(tracker)) and confidence_of(tracker) < SURE_REQUEST
 
 
 def says_any(tracker: Tracker, words: dict[str, tuple[str, ...]]) -> bool:

@@ -73,6 +73,9 @@ from knowledge.text_analysis import is_negated
 
 # A question is asked at most twice: after the second miss the form moves on and keeps the words as a note.
 MAX_ASKS = 2
+# Requests whose rules answer inside the form and then let it ask again: they count as misses, so that even
+# a name taken for "help" time after time does not bring the same question a third time.
+RULE_DIGRESSIONS = {"help", "bot_challenge", "ask_examples", "message_too_long"}
 EDITABLE = {"processes", "channels", "languages", "hours", "volume", "timeline", "contact"}
 MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!<>|~])")
 
@@ -156,9 +159,12 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
                 dispatcher, tracker, None, words_must_match=True, inside_form=True,
                 question_only=asked is not None and asks_apart(tracker),  # an opening asks as a whole
             )  # fmt: skip
-        if asked not in COUNTED_SLOTS or answered or left_to_rules(tracker):
-            return events  # an answer, a correction, or help/stop/handoff ... (their rules answer)
-        missed = self._missed(asked, dispatcher, tracker)
+        if asked not in COUNTED_SLOTS or answered:
+            return events  # an answer or a correction
+        answered_by_a_rule = left_to_rules(tracker)
+        if answered_by_a_rule and intent_of(tracker) not in RULE_DIGRESSIONS:
+            return events  # stop, goodbye, handoff ...: their rules answer and the visitor decides
+        missed = self._missed(asked, dispatcher, tracker, answered_by_a_rule)
         if not any(e.get("name") == asked for e in missed):
             return events + missed
         # The question was skipped: the next one to ask is worked out again, past the skipped slot.
@@ -167,15 +173,22 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         return kept + missed + ([next_slot] if next_slot else [])
 
-    def _missed(self, asked: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        """The message did not answer: a digression gets its answer; the question comes at most twice."""
+    def _missed(
+        self, asked: str, dispatcher: CollectingDispatcher, tracker: Tracker, answered_by_a_rule: bool = False
+    ) -> list[EventType]:
+        """The message did not answer: a digression gets its answer (a help request has had it from its
+        rule); the question comes at most twice."""
         misses = {**(tracker.get_slot("form_misses") or {})}
         misses[asked] = misses.get(asked, 0) + 1
         events: list[EventType] = [SlotSet("form_misses", misses)]
-        digression = asks_knowledge(tracker) and (
-            is_question(tracker) or (confidence_of(tracker) >= CLEAR_INTENT and not is_description(tracker))
+        digression = answered_by_a_rule or (
+            asks_knowledge(tracker)
+            and (
+                is_question(tracker)
+                or (confidence_of(tracker) >= CLEAR_INTENT and not is_description(tracker))
+            )
         )
-        if digression:
+        if digression and not answered_by_a_rule:
             events += answer_question(dispatcher, tracker, "utter_ask_rephrase", inside_form=True)
         if misses[asked] < MAX_ASKS:
             if not digression:
