@@ -16,6 +16,7 @@ from knowledge.languages import (
     CORRECTION_WORDS,
     LEAVING_WORDS,
     NO_PREFERENCE_WORDS,
+    OTHERWISE_WORDS,
     SET_ASIDE_CUES,
     YES_IF_ALONE,
     YES_WORDS,
@@ -69,9 +70,15 @@ _CONTRAST_THEN_YES = re.compile(
 )
 
 
+# "..., aber sonst stimmt alles", "but otherwise it's all correct": a contrast word that confirms the rest.
+_CONTRAST_THEN_OTHERWISE = re.compile(
+    rf"\b(?:{_alternatives(CONTRAST_WORDS)})\W+(?=(?:{_alternatives(OTHERWISE_WORDS)})\b)"
+)
+
+
 def takes_something_back(text: str) -> bool:
     """ "Yes, but ...", "ja, bis auf die Telefonnummer", "sì, a parte il nome": part of the yes is a no."""
-    lowered = _CONTRAST_THEN_YES.sub(" ", _normalised(text))
+    lowered = _CONTRAST_THEN_OTHERWISE.sub(" ", _CONTRAST_THEN_YES.sub(" ", _normalised(text)))
     return any(
         mentions_phrase(lowered, words) for words in (CONTRAST_WORDS, CORRECTION_WORDS, SET_ASIDE_CUES)
     )

@@ -165,6 +165,21 @@ CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
     "it": ("ma", "però", "tranne", "tuttavia", "solo che", "salvo", "sbagliato", "sbagliata", "errore"),
     "de": ("aber", "außer", "ausser", "jedoch", "allerdings", "bis auf", "wobei", "falsch", "fehler"),
 }
+# Words after a contrast word that confirm the rest ("... aber sonst stimmt alles", "but otherwise it's all
+# correct"): the contrast takes nothing back.
+OTHERWISE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("otherwise", "apart from that", "other than that", "everything else", "the rest is", "else is"),
+    "it": ("per il resto", "a parte questo", "il resto è", "il resto va", "tutto il resto"),
+    "de": (
+        "sonst",
+        "ansonsten",
+        "abgesehen davon",
+        "davon abgesehen",
+        "der rest",
+        "alles andere",
+        "im übrigen",
+    ),
+}
 # Words that leave the form after a no-preference opening ("non importa, lasciamo perdere", "doesn't
 # matter, I'll stop here"): with them it is a stop after all.
 LEAVING_WORDS: dict[str, tuple[str, ...]] = {

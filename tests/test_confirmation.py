@@ -72,7 +72,10 @@ def test_a_yes_word_that_starts_something_else_is_no_yes(text):
      ("Yes, that's accurate - sorry, it's been a long week, but yes, that's us.", True),
      ("Sì, è giusto, ma sì, tutto a posto", True),
      ("Yes, but yes and the e-mail is wrong", False),
-     ("yes but yeah the email is old", False)],
+     ("yes but yeah the email is old", False),
+     ("Ja, das fasst es gut zusammen. Social Media ist uns wichtig – aber sonst stimmt alles.", True),
+     ("Yes, but otherwise it's all correct", True),
+     ("Sì, ma per il resto è tutto giusto", True)],
 )  # fmt: skip
 def test_a_yes_with_a_remark_confirms_the_summary_unless_it_takes_something_back(text, confirms):
     assert confirms_summary(text) is confirms

@@ -6,6 +6,7 @@ import pytest
 
 from bot.actions.form_reading import opens_with_none
 from tests.prospect_form import asked, extract, form_run
+from tests.test_form_reading import CONTACT_GIVEN, NEEDS_GIVEN
 
 
 @pytest.mark.parametrize(
@@ -167,3 +168,26 @@ def test_not_only_is_not_only(action_kb):
 def test_yes_and_no_words_are_no_language_codes(action_kb, text):
     message = asked("languages", text, "affirm", languages=None)
     assert extract("languages", message).get("languages") != ["japanese"]
+
+
+def test_a_remark_under_the_summary_on_a_listed_channel_changes_nothing(action_kb):
+    # "Nur als Hinweis: Social Media ist uns wirklich wichtig" kept only social media, and the summary came
+    # back for ever.
+    text = (
+        "Ja, das fasst es gut zusammen. Nur als Hinweis: Social Media ist uns wirklich wichtig – aber sonst"
+        " stimmt alles."
+    )
+    message = asked(
+        "confirmed", text, "ask_channels", [{"entity": "channel", "value": "Social Media"}], confidence=0.48,
+        language="de", channels=["chat", "email", "social_media"], **NEEDS_GIVEN, **CONTACT_GIVEN,
+    )  # fmt: skip
+    assert extract("channels", message) == {"channels": ["chat", "email", "social_media"]}
+    assert extract("confirmed", message) == {"confirmed": True}
+
+
+def test_only_one_channel_under_the_summary_replaces_the_list(action_kb):
+    message = asked(
+        "confirmed", "Nein, nur Social Media", "inform", [{"entity": "channel", "value": "Social Media"}],
+        language="de", channels=["chat", "email", "social_media"], **NEEDS_GIVEN, **CONTACT_GIVEN,
+    )  # fmt: skip
+    assert extract("channels", message) == {"channels": ["social_media"]}

@@ -12,7 +12,7 @@ from rasa_sdk import Tracker
 
 from bot.actions.common import current_language, form_asks_for, knowledge_base, named_terms
 from bot.actions.form_slots import NEEDS_SLOTS
-from knowledge.confirmation import leaves_it_open
+from knowledge.confirmation import confirms_summary, leaves_it_open
 from knowledge.confirmation import opens_with_yes as yes_opening
 from knowledge.contact_words import CONTACT_STAYS, HANDOVER_WORDS, INTERNAL_ONLY, NONE_OPENINGS
 from knowledge.languages import (
@@ -275,9 +275,15 @@ def says_internal_only(tracker: Tracker) -> bool:
 
 
 def merged(tracker: Tracker, slot: str, new: list[str]) -> list[str]:
-    """ "also German", "anche il tedesco", "auch Deutsch": the new values join the old ones."""
-    keep = tracker.get_slot(slot) or [] if says_any(tracker, ADDITIVE_WORDS) else []
-    return list(dict.fromkeys([*keep, *new]))
+    """ "also German", "anche il tedesco", "auch Deutsch": the new values join the old ones. Under the
+    summary, naming only what it lists is a remark, not "just that" ("Ja, passt. Nur als Hinweis: Social
+    Media ist uns wichtig"), unless the visitor says "only" and no yes."""
+    current = tracker.get_slot(slot) or []
+    remark = form_asks_for(tracker, "confirmed") and set(new) <= set(current)
+    remark = remark and (confirms_summary(message_text(tracker)) or not says_any(tracker, ONLY_WORDS))
+    if says_any(tracker, ADDITIVE_WORDS) or remark:
+        return list(dict.fromkeys([*current, *new]))
+    return list(dict.fromkeys(new))
 
 
 def may_change(tracker: Tracker, slot: str) -> bool:
