@@ -43,6 +43,8 @@ WORK_TOPICS = frozenset(
      "bpo_vs_call_center", "service_models", "reasons_to_outsource", "customer_base"}
 )  # fmt: skip
 LANGUAGE_TOPICS = frozenset({"languages"})
+# Words at most of a question that names only languages and asks whether they are served ("Even Chinese?").
+SHORT_LANGUAGE_CHECK = 4
 
 
 def does_the_work(
@@ -53,7 +55,7 @@ def does_the_work(
     asking sentence; `told_before` those of the context before it, which a question that names no term of
     a kind refers to ("We use a call center for our hotline. Could they also do our bookkeeping?",
     "Support auf Deutsch und Türkisch. Geht das in Albanien?"), unless it asks us ("Can you ...?")."""
-    if not asks_yes_or_no(text, language):
+    if not asks_yes_or_no(text, language) and not asks_for_languages_alone(text, terms):
         return None
     if not addresses_us(asking_sentences(text), language):
         terms = (*terms, *(term for term in told_before if term.kind not in {t.kind for t in terms}))
@@ -101,6 +103,14 @@ def asks_yes_or_no(text: str, language: str) -> bool:
         )
     }
     return mentions_phrase(asked, words) and not mentions_phrase(asked, blockers)
+
+
+def asks_for_languages_alone(text: str, terms: tuple[Term, ...]) -> bool:
+    """ "Even Chinese?", "Auch Türkisch?", "Anche il greco?": a language or two and a word or two, asked
+    after the languages served, checks whether those are served too."""
+    asked = asking_sentences(text)
+    named = bool(terms) and all(term.kind == "language" for term in terms)
+    return named and "?" in asked and len(asked.split()) <= SHORT_LANGUAGE_CHECK
 
 
 def addresses_us(asked: str, language: str) -> bool:

@@ -30,12 +30,17 @@ def terms(kb, language: str, *surfaces: str):
      ("Übernimmt ein BPO auch die Dateneingabe?", "de", ("BPO", "Dateneingabe"), True),
      ("Kann ein Callcenter unseren Chat betreuen?", "de", ("Callcenter", "Chat"), False),
      ("Do Albanian call centers speak French?", "en", ("call centers", "French"), True),
-     ("Support auf Deutsch und Türkisch: geht das in Albanien?", "de", ("Deutsch", "Türkisch"), True)],
+     ("Support auf Deutsch und Türkisch: geht das in Albanien?", "de", ("Deutsch", "Türkisch"), True),
+     ("Even Chinese?", "en", ("Chinese",), True),
+     ("Anche il greco?", "it", ("greco",), True),
+     ("Und Türkisch?", "de", ("Türkisch",), True)],
 )  # fmt: skip
 def test_a_question_whether_a_provider_does_the_work_gets_its_verdict(
     project_kb, text, language, surfaces, verdict
 ):
-    topic = "languages" if verdict and surfaces[-1] in ("French", "Türkisch") else "services"
+    topic = (
+        "languages" if verdict and surfaces[-1] in ("French", "Türkisch", "Chinese", "greco") else "services"
+    )
     assert does_the_work(text, language, terms(project_kb, language, *surfaces), topic) is verdict
 
 
