@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.actions.form_reading import opens_with_none
+from bot.actions.channel_reading import opens_with_none
 from tests.prospect_form import asked, extract, form_run
 from tests.test_form_reading import CONTACT_GIVEN, NEEDS_GIVEN
 

@@ -18,6 +18,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.answers import answer_question, previous_work
+from bot.actions.channel_reading import (
+    may_involve_customers,
+    only_channels,
+    says_internal_only,
+    says_no_customer_channels,
+    talks_to_customers,
+)
 from bot.actions.common import (
     current_language,
     form_asks_for,
@@ -45,20 +52,15 @@ from bot.actions.form_reading import (
     is_question,
     left_to_rules,
     may_change,
-    may_involve_customers,
     merged,
     message_text,
-    only_channels,
     only_vague,
     opens_the_form,
     opens_with_yes,
     said_in_the_question,
     says_any,
-    says_internal_only,
-    says_no_customer_channels,
     says_no_preference,
     states_needs,
-    talks_to_customers,
     with_implied_processes,
 )
 from bot.actions.form_slots import CONTACT_SLOTS, FORM_SLOTS, LIST_SLOTS, NEEDS_SLOTS, NOT_SPECIFIED
