@@ -30,15 +30,18 @@ PAST_CUES: dict[str, tuple[str, ...]] = {
            "in der anfangszeit", "in den anfangszeiten", "anfangszeiten", "in der vergangenheit",
            "in den anfangsjahren", "einst", "schon immer", "seit jeher", "von anfang an"),
 }  # fmt: skip
-# Past forms of "need": "servivano persone qualificate?", "brauchte man dafür Fachleute?" just after the
-# history ask about the jobs it told of (knowledge.question.points_back_at_the_history).
+# Past forms of "need" and "outsource": "servivano persone qualificate?", "brauchte man dafür Fachleute?",
+# "e perché si esternalizzava?" just after the history ask about what it told of
+# (knowledge.question.points_back_at_the_history).
 PAST_NEED_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("did they need", "did it need", "did you need", "did that need", "did those need", "was needed",
-           "were needed", "was required", "were required", "did it require", "did they require"),
+           "were needed", "was required", "were required", "did it require", "did they require",
+           "did they outsource", "did companies outsource", "was it outsourced", "were they outsourced"),
     "it": ("serviva", "servivano", "richiedeva", "richiedevano", "occorreva", "occorrevano", "bisognava",
-           "ci volevano", "ci voleva"),
+           "ci volevano", "ci voleva", "si esternalizzava", "esternalizzavano", "si affidava", "affidavano"),
     "de": ("brauchte", "brauchten", "benötigte", "benötigten", "benoetigte", "benoetigten", "erforderte",
-           "erforderten", "gebraucht hat", "gebraucht wurden", "nötig war", "noetig war"),
+           "erforderten", "gebraucht hat", "gebraucht wurden", "nötig war", "noetig war", "lagerte man",
+           "lagerten", "hat man ausgelagert", "wurde ausgelagert", "wurden ausgelagert"),
 }  # fmt: skip
 # Words of the present: "and do those jobs need a degree today?" asks about today even after the history.
 PRESENT_CUES: dict[str, tuple[str, ...]] = {

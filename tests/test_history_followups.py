@@ -96,3 +96,18 @@ def test_always_asks_about_then_as_well_as_today(qa):
     reply = ask(qa, text, [("ask_skills", 0.9)], ["BPO"], language="de")
     facts = {fact for passage in reply.passages for fact in passage.facts}
     assert reply.topic == "history" and {"A6", "A7"} <= facts
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("E perché si esternalizzava?", "it"),
+        ("And why did they outsource?", "en"),
+        ("Und warum lagerte man aus?", "de"),
+    ],
+)
+def test_why_they_outsourced_just_after_the_history_asks_about_then(qa, text, language):
+    # The classifier hears the reasons to outsource (0.97); the question is why it was done back then.
+    reply = ask(qa, text, [("ask_reasons_to_outsource", 0.97)], language=language, previous_topic="history",
+                previous_subject="bpo")  # fmt: skip
+    assert reply.topic == "history" and "A6" in reply.passages[0].facts
