@@ -27,6 +27,10 @@ from knowledge.text_analysis import analyzer_for, asking_sentences
 
 # The top intent wins alone when it leads the next knowledge intent by at least this much.
 CONFIDENT_MARGIN = 0.3
+# ... unless it is below this: then a runner-up of this confidence at least stays a candidate, with its prior
+# ("Zeitverschiebung ... wie ist das bei euch in Albanien?": salaries 0.65, nearshore 0.20 and the words).
+SURE_INTENT = 0.8
+RUNNER_UP_FLOOR = 0.15
 MAX_CANDIDATE_TOPICS = 3
 # Topics whose passages fit the question's words best join the candidates, with no prior of their own,
 # when the fit is this good at least (well above what off-topic text reaches).
@@ -125,7 +129,8 @@ class TopicCandidates:
         if ranked:
             best = ranked[0][1]
             for topic, confidence in ranked[:MAX_CANDIDATE_TOPICS]:
-                if best - confidence < CONFIDENT_MARGIN:
+                unsure_runner_up = best < SURE_INTENT and confidence >= RUNNER_UP_FLOOR
+                if best - confidence < CONFIDENT_MARGIN or unsure_runner_up:
                     candidates.setdefault(topic, confidence)
         if question.previous_topic:
             # Whatever the intent, the topic just talked about stays in the running: on its words alone,
