@@ -187,6 +187,13 @@ LEAVING_WORDS: dict[str, tuple[str, ...]] = {
     "it": ("fermati", "fermiamoci", "basta così", "annulla", "lasciamo perdere", "lascia perdere"),
     "de": ("stopp", "aufhören", "abbrechen", "vergessen sie es", "vergiss es", "lassen wir das"),
 }
+# The caller of a call center ("can the caller then ask for someone in the EU?", "kann ich als Anrufer ...
+# verlangen?"): a request for a person that speaks of callers asks about callers' rights, not for our staff.
+CALLER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("caller", "callers", "as a caller", "the person calling", "people calling"),
+    "it": ("chiamante", "chiamanti", "chi chiama", "come chiamante", "l'utente che chiama"),
+    "de": ("anrufer", "anruferin", "anrufende", "anrufenden", "als anrufer", "der anrufer"),
+}
 # Words that ask for a person ("can I talk to someone?", "parlare con un operatore", "mit einem Menschen
 # sprechen"): without one, a message the classifier took for a handoff that names work ("cerco agenti per
 # chiamate commerciali") asks for people to do that work, which is a need.

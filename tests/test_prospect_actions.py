@@ -162,6 +162,22 @@ def test_asking_for_a_person_is_a_handoff_whatever_work_it_names(leads, text):
     assert responses(messages) == ["utter_handoff_recorded_no_contact"]
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("und kann der Anrufer dann verlangen, mit jemandem in der EU zu sprechen?", "de"),
+     ("and can the caller then ask to speak to someone in the EU?", "en")],
+)  # fmt: skip
+def test_a_question_about_callers_rights_after_the_italian_rule_is_answered(leads, text, language):
+    question = tracker(text, "human_handoff", language=language, last_topic="italian_law")
+    messages, _ = run(ActionHandoff(), question)
+    assert "EU" in texts(messages)[0] and leads.all() == []
+
+
+def test_a_caller_who_asks_for_a_person_with_nothing_to_answer_is_handed_off(leads):
+    messages, _ = run(ActionHandoff(), tracker("as a caller, can I talk to a person?", "human_handoff"))
+    assert responses(messages) == ["utter_handoff_recorded_no_contact"]
+
+
 def test_delete_my_data_asks_first_and_erases_nothing(leads):
     run(ActionSaveLead(), tracker("yes", "affirm", **FILLED))
     messages, events = run(ActionConfirmDeletion(), tracker("delete my data", "delete_my_data", **FILLED))

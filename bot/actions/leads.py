@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.answers import answer_question
 from bot.actions.common import current_language, knowledge_base
 from bot.actions.form_exit import reset_form_events
 from bot.actions.form_reading import asks_for_workers, intent_of, message_text
@@ -15,8 +16,10 @@ from bot.actions.prospect import needs_from_slots, plain_text
 from knowledge.confirmation import confirms_deletion
 from knowledge.db import make_engine, make_session_factory
 from knowledge.erasure import Eraser, has_events_table, tracker_engine
+from knowledge.languages import CALLER_WORDS
 from knowledge.leads import LeadData, LeadStore
 from knowledge.recommender import Needs, NoProcessesError, Recommendation, recommend
+from knowledge.work_description import mentions_phrase
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +94,12 @@ class ActionHandoff(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
         if asks_for_workers(tracker):
             return [FollowupAction("prospect_form")]
+        if asks_about_callers(tracker):
+            # "Und kann der Anrufer dann verlangen, mit jemandem in der EU zu sprechen?" after the Italian
+            # rule: a question about callers' rights, answered when the words clearly fit the content.
+            events = answer_question(dispatcher, tracker, nothing_found=None, words_must_match=True)
+            if events or dispatcher.messages:
+                return events
         lead = lead_from_slots(tracker, handoff=True)
         lead_store().save(lead)
         if lead.consent and lead.email:
@@ -100,6 +109,12 @@ class ActionHandoff(Action):
         else:
             dispatcher.utter_message(response="utter_handoff_recorded_no_contact")
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+def asks_about_callers(tracker: Tracker) -> bool:
+    """A question that speaks of the callers of a call center, not of the visitor talking to us."""
+    text = message_text(tracker)
+    return "?" in text and mentions_phrase(text, CALLER_WORDS)
 
 
 def eraser() -> Eraser:
