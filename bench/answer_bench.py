@@ -14,9 +14,10 @@ and prospects) and I (prospects written to be hard but fair) in the seventh, lik
 prospects) in the eighth and ninth, L (knowledge and prospects) in the tenth, M and N (knowledge
 and prospects) in the eleventh, O (knowledge and prospects) in the twelfth, P (knowledge and
 prospects) in the thirteenth, Q and R (knowledge and prospects) in the fourteenth, S (knowledge and
-prospects, chat-box phrasing and yes/no checks) in the fifteenth and T (knowledge and prospects,
-misconceptions to correct and questions asked from the visitor's situation) in the sixteenth, likewise. Every
-half is reported, and only the tuned halves' failures can be printed.
+prospects, chat-box phrasing and yes/no checks) in the fifteenth, T (knowledge and prospects,
+misconceptions to correct and questions asked from the visitor's situation) and U (knowledge and
+prospects, chains that change subject and question, prospects harder to read) in the sixteenth,
+likewise. Every half is reported, and only the tuned halves' failures can be printed.
 
 Usage: python -m bench.answer_bench [--language it] [--half A --half B] [--show-failures]
 (failures of the tuned halves only)
@@ -48,8 +49,9 @@ SETS = Path(__file__).resolve().parent / "answers"
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
 MAX_VISITOR_TURNS = 15
 MAX_ASKS = 2
-HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T")
-TUNED_HALVES = ("A", "B", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T")
+HALVES = tuple("ABCDEFGHIJKLMNOPQRSTU")
+UNTOUCHED_HALVES = ("C",)
+TUNED_HALVES = tuple(half for half in HALVES if half not in UNTOUCHED_HALVES)
 TOKEN = "bench-" + uuid.uuid4().hex
 
 
