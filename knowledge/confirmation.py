@@ -47,7 +47,8 @@ def _normalised(text: str) -> str:
 
 def _first_sentence_says_no(text: str) -> bool:
     first_sentence = re.split(r"[.?!]", text, maxsplit=1)[0]
-    return bool(ANY_NEGATION.intersection(re.findall(r"[\w']+", first_sentence)))
+    # A compound is one word: "non-negotiable" says no "non".
+    return bool(ANY_NEGATION.intersection(re.findall(r"[\w']+(?:-[\w']+)*", first_sentence)))
 
 
 def opens_with_yes(text: str) -> bool:

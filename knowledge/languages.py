@@ -145,18 +145,19 @@ YES_IF_ALONE: dict[str, tuple[str, ...]] = {
     "en": ("sure", "correct", "that's correct", "that's right", "that is correct", "right", "ok", "okay",
            "fine", "perfect"),
     "it": ("si", "corretto", "esatto", "va bene", "ok", "okay", "giusto", "perfetto"),
-    "de": ("genau", "korrekt", "stimmt", "passt", "ok", "okay", "richtig", "sicher", "klar", "perfekt"),
+    "de": ("genau", "genau so", "genauso", "korrekt", "stimmt", "passt", "passt so", "ok", "okay", "richtig",
+           "sicher", "klar", "perfekt"),
 }  # fmt: skip
 # Words that leave a question of the form to us ("non importa, basta che entro fine mese sia tutto
 # registrato", "egal, Hauptsache pünktlich"): an answer to "which hours?" or "when?", not a request to stop,
 # which the classifier takes them for. Not "any time" or "jederzeit": round the clock, to the hours question.
 NO_PREFERENCE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("doesn't matter", "does not matter", "it doesn't matter", "no preference", "up to you",
-           "we're flexible", "flexible"),
+           "we're flexible", "flexible", "whenever", "any time you like", "whenever you like"),
     "it": ("non importa", "è indifferente", "indifferente", "fa lo stesso", "quando volete",
            "a vostra scelta", "decidete voi", "siamo flessibili", "flessibile"),
     "de": ("egal", "ist egal", "spielt keine rolle", "keine präferenz", "keine vorgabe", "flexibel",
-           "wie es ihnen passt", "beliebig"),
+           "wie es ihnen passt", "beliebig", "wann immer", "egal wann"),
 }  # fmt: skip
 # Words that take back part of a yes to the summary ("yes, but the e-mail is wrong"): with one of them (or a
 # correction word) the yes needs the buttons.

@@ -8,7 +8,10 @@ import pytest
 from bot.actions.form_slots import NOT_SPECIFIED
 from tests.prospect_form import asked, extract, form_run
 from tests.test_actions import tracker
-from tests.test_form_reading import required, validate
+from tests.test_form_reading import CONTACT_GIVEN, NEEDS_GIVEN, required, validate
+
+# The summary on screen: every answer given, languages English and German.
+SUMMARY_SHOWN = {**NEEDS_GIVEN, **CONTACT_GIVEN, "languages": ["english", "german"]}
 
 
 @pytest.mark.parametrize(
@@ -107,3 +110,22 @@ def test_a_yes_with_a_remark_confirms_the_summary(action_kb):
     assert validate("confirmed", True, again)[0] == {"confirmed": True}
     asking = asked("confirmed", "Ja, aber wann melden Sie sich?", "affirm", language="de")
     assert validate("confirmed", True, asking)[0] == {"confirmed": True}
+
+
+def test_a_reply_to_the_summary_that_neither_confirms_nor_changes_is_never_met_by_it_a_third_time(action_kb):
+    # "Yes, that's it - but make sure the German speakers are on reservations" (a "but", no change): the
+    # summary came back for ever. First "what would you like to change?", then it is taken as shown.
+    text = "Yes, that's it - but make sure the German speakers are on the reservations side."
+    entities = [{"entity": "language", "value": "German"}]
+    first = asked("confirmed", text, "inform", entities, **SUMMARY_SHOWN)
+    messages, slots = form_run(first)
+    assert slots["editing"] is True and slots["form_misses"] == {"confirmed": 1} and "confirmed" not in slots
+    again = asked("confirmed", text, "inform", entities, **{**SUMMARY_SHOWN, "form_misses": {"confirmed": 1}})
+    messages, slots = form_run(again)
+    assert slots["confirmed"] is True
+    assert any(m.get("response") == "utter_saved_as_shown" for m in messages)
+
+
+def test_a_yes_with_a_non_word_in_a_compound_confirms(action_kb):
+    message = asked("confirmed", "Yes - and French is non-negotiable.", "inform", **SUMMARY_SHOWN)
+    assert extract("confirmed", message) == {"confirmed": True}

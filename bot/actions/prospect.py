@@ -161,6 +161,8 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
                 dispatcher, tracker, None, words_must_match=True, inside_form=True,
                 question_only=asked is not None and asks_apart(tracker),  # an opening asks as a whole
             )  # fmt: skip
+        if asked == "confirmed" and not (answered or asks_something(tracker) or left_to_rules(tracker)):
+            return events + self._summary_missed(dispatcher, tracker)
         if asked not in COUNTED_SLOTS or answered:
             return events  # an answer or a correction
         answered_by_a_rule = left_to_rules(tracker)
@@ -174,6 +176,18 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         tracker.slots.update({e["name"]: e["value"] for e in missed if e.get("event") == "slot"})
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         return kept + missed + ([next_slot] if next_slot else [])
+
+    @staticmethod
+    def _summary_missed(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """Under the summary, neither a yes nor a change ("Yes, that's it - but make sure the German speakers
+        are on reservations"): first "what would you like to change?", then the summary is taken as shown
+        (consent to keep the details was asked apart), so it never comes a third time."""
+        misses = {**(tracker.get_slot("form_misses") or {})}
+        misses["confirmed"] = misses.get("confirmed", 0) + 1
+        if misses["confirmed"] < MAX_ASKS:
+            return [SlotSet("form_misses", misses), SlotSet("editing", True)]
+        dispatcher.utter_message(response="utter_saved_as_shown")
+        return [SlotSet("form_misses", misses), SlotSet("confirmed", True)]
 
     def _missed(
         self, asked: str, dispatcher: CollectingDispatcher, tracker: Tracker, answered_by_a_rule: bool = False
