@@ -12,6 +12,7 @@ import re
 from knowledge.languages import (
     ANY_NEGATION,
     CALLING_OFF_WORDS,
+    CONTRAST_CONJUNCTIONS,
     CONTRAST_WORDS,
     CORRECTION_WORDS,
     LEAVING_WORDS,
@@ -73,7 +74,7 @@ _CONTRAST_THEN_YES = re.compile(
 
 # "..., aber sonst stimmt alles", "but otherwise it's all correct": a contrast word that confirms the rest.
 _CONTRAST_THEN_OTHERWISE = re.compile(
-    rf"\b(?:{_alternatives(CONTRAST_WORDS)})\W+(?=(?:{_alternatives(OTHERWISE_WORDS)})\b)"
+    rf"\b(?:{_alternatives(CONTRAST_CONJUNCTIONS)})\W+(?=(?:{_alternatives(OTHERWISE_WORDS)})\b)"
 )
 
 

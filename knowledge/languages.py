@@ -166,6 +166,13 @@ CONTRAST_WORDS: dict[str, tuple[str, ...]] = {
     "it": ("ma", "però", "tranne", "tuttavia", "solo che", "salvo", "sbagliato", "sbagliata", "errore"),
     "de": ("aber", "außer", "ausser", "jedoch", "allerdings", "bis auf", "wobei", "falsch", "fehler"),
 }
+# The contrast words that only join ("but", "aber", "ma"), not those that judge ("wrong", "falsch"): before
+# OTHERWISE_WORDS they take nothing back ("..., aber sonst stimmt alles").
+CONTRAST_CONJUNCTIONS: dict[str, tuple[str, ...]] = {
+    "en": ("but", "however", "though", "although"),
+    "it": ("ma", "però", "tuttavia"),
+    "de": ("aber", "jedoch", "allerdings", "wobei"),
+}
 # Words after a contrast word that confirm the rest ("... aber sonst stimmt alles", "but otherwise it's all
 # correct"): the contrast takes nothing back.
 OTHERWISE_WORDS: dict[str, tuple[str, ...]] = {

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
 
 from knowledge import glossary, models
 from knowledge.content_schema import DEFAULT_VARIANT
@@ -270,20 +271,18 @@ class KnowledgeBase:
         return self._sources(session, models.Source.key.in_(keys), language)
 
     @staticmethod
-    def _sources(session: Session, which, language: str) -> tuple[SourceRef, ...]:
-        """The sources `which` selects, in key order, titled in the language (else the default one)."""
-        sources = session.execute(select(models.Source).where(which).order_by(models.Source.key)).scalars()
-        titles = {
-            (row.source_key, row.language): row.title
-            for row in session.execute(
-                select(models.SourceTitle).where(
-                    models.SourceTitle.language.in_((language, DEFAULT_LANGUAGE))
-                )
-            ).scalars()
-        }
-        return tuple(
-            SourceRef(r.key, titles.get((r.key, language)) or r.title, r.url, r.year) for r in sources
+    def _sources(session: Session, which: ColumnElement[bool], language: str) -> tuple[SourceRef, ...]:
+        """The sources `which` selects, in key order, titled in the language (else in the default one)."""
+        in_language = and_(
+            models.SourceTitle.source_key == models.Source.key, models.SourceTitle.language == language
         )
+        rows = session.execute(
+            select(models.Source, models.SourceTitle.title)
+            .outerjoin(models.SourceTitle, in_language)
+            .where(which)
+            .order_by(models.Source.key)
+        ).all()
+        return tuple(SourceRef(s.key, title or s.title, s.url, s.year) for s, title in rows)
 
     def _related(self, session: Session, topic: str, language: str) -> tuple[RelatedTopic, ...]:
         rows = session.execute(

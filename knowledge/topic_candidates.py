@@ -129,8 +129,8 @@ class TopicCandidates:
         if ranked:
             best = ranked[0][1]
             for topic, confidence in ranked[:MAX_CANDIDATE_TOPICS]:
-                unsure_runner_up = best < SURE_INTENT and confidence >= RUNNER_UP_FLOOR
-                if best - confidence < CONFIDENT_MARGIN or unsure_runner_up:
+                keeps_runner_up = best < SURE_INTENT and confidence >= RUNNER_UP_FLOOR
+                if best - confidence < CONFIDENT_MARGIN or keeps_runner_up:
                     candidates.setdefault(topic, confidence)
         if question.previous_topic:
             # Whatever the intent, the topic just talked about stays in the running: on its words alone,

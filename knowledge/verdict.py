@@ -55,7 +55,7 @@ def does_the_work(
     asking sentence; `told_before` those of the context before it, which a question that names no term of
     a kind refers to ("We use a call center for our hotline. Could they also do our bookkeeping?",
     "Support auf Deutsch und Türkisch. Geht das in Albanien?"), unless it asks us ("Can you ...?")."""
-    if not asks_yes_or_no(text, language) and not asks_for_languages_alone(text, terms):
+    if not asks_yes_or_no(text, language) and not asks_for_languages_alone(text, language, terms):
         return None
     if not addresses_us(asking_sentences(text), language):
         terms = (*terms, *(term for term in told_before if term.kind not in {t.kind for t in terms}))
@@ -105,12 +105,16 @@ def asks_yes_or_no(text: str, language: str) -> bool:
     return mentions_phrase(asked, words) and not mentions_phrase(asked, blockers)
 
 
-def asks_for_languages_alone(text: str, terms: tuple[Term, ...]) -> bool:
+def asks_for_languages_alone(text: str, language: str, terms: tuple[Term, ...]) -> bool:
     """ "Even Chinese?", "Auch Türkisch?", "Anche il greco?": a language or two and a word or two, asked
     after the languages served, checks whether those are served too."""
     asked = asking_sentences(text)
     named = bool(terms) and all(term.kind == "language" for term in terms)
-    return named and "?" in asked and len(asked.split()) <= SHORT_LANGUAGE_CHECK
+    if not named or "?" not in asked or len(asked.split()) > SHORT_LANGUAGE_CHECK:
+        return False
+    # "Why German?", "English or German?", "Only English?", "Not German?" ask something else.
+    blockers = (OPEN_QUESTION_WORDS, NEGATION_CUES, ONLY_WORDS, DISJUNCTIONS)
+    return not any(_says(asked, language, words) for words in blockers)
 
 
 def addresses_us(asked: str, language: str) -> bool:

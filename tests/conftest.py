@@ -106,7 +106,7 @@ def action_kb(project_kb, project_answerer, monkeypatch) -> KnowledgeBase:
     monkeypatch.setattr(common, "knowledge_base", lambda: project_kb)
     monkeypatch.setattr(common, "answerer", lambda: project_answerer)
     for module in ("bot.actions.language", "bot.actions.answers", "bot.actions.prospect",
-                   "bot.actions.form_reading", "bot.actions.recommendation",
+                   "bot.actions.form_reading", "bot.actions.channel_reading", "bot.actions.recommendation",
                    "bot.actions.leads", "bot.actions.last_reply"):  # fmt: skip
         monkeypatch.setattr(f"{module}.knowledge_base", lambda: project_kb, raising=False)
         monkeypatch.setattr(f"{module}.answerer", lambda: project_answerer, raising=False)

@@ -75,7 +75,10 @@ def test_a_yes_word_that_starts_something_else_is_no_yes(text):
      ("yes but yeah the email is old", False),
      ("Ja, das fasst es gut zusammen. Social Media ist uns wichtig – aber sonst stimmt alles.", True),
      ("Yes, but otherwise it's all correct", True),
-     ("Sì, ma per il resto è tutto giusto", True)],
+     ("Sì, ma per il resto è tutto giusto", True),
+     ("Yes, the phone number is wrong, otherwise everything is fine", False),
+     ("Ja, die E-Mail ist falsch, sonst stimmt alles", False),
+     ("Sì, l'email è sbagliata, per il resto è tutto giusto", False)],
 )  # fmt: skip
 def test_a_yes_with_a_remark_confirms_the_summary_unless_it_takes_something_back(text, confirms):
     assert confirms_summary(text) is confirms

@@ -191,3 +191,12 @@ def test_only_one_channel_under_the_summary_replaces_the_list(action_kb):
         language="de", channels=["chat", "email", "social_media"], **NEEDS_GIVEN, **CONTACT_GIVEN,
     )  # fmt: skip
     assert extract("channels", message) == {"channels": ["social_media"]}
+
+
+def test_listed_channels_named_under_the_summary_without_a_yes_are_the_channels(action_kb):
+    message = asked(
+        "confirmed", "Phone and chat.", "inform", [{"entity": "channel", "value": "phone"},
+        {"entity": "channel", "value": "chat"}], channels=["phone", "chat", "email"], **NEEDS_GIVEN,
+        **CONTACT_GIVEN,
+    )  # fmt: skip
+    assert extract("channels", message) == {"channels": ["phone", "chat"]}

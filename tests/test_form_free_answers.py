@@ -3,6 +3,8 @@ classifier thought, unless the message is a request that has a rule of its own."
 
 from __future__ import annotations
 
+import pytest
+
 from tests.prospect_form import asked, form_run
 from tests.test_actions import texts
 
@@ -46,3 +48,9 @@ def test_help_asked_again_and_again_never_brings_the_question_a_third_time(actio
     assert any(m.get("response") == "utter_moving_on" for m in messages)
     _, first = form_run(asked("company", "help me", "help"))
     assert first["form_misses"] == {"company": 1} and "company" not in first
+
+
+@pytest.mark.parametrize(("text", "intent"), [("Stop", "stop"), ("Aiuto", "help"), ("Ciao", "goodbye")])
+def test_a_one_word_request_is_no_name(action_kb, text, intent):
+    _, slots = form_run(asked("contact_name", text, intent, confidence=0.7, language="it"))
+    assert "contact_name" not in slots

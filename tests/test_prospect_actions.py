@@ -173,8 +173,14 @@ def test_a_question_about_callers_rights_after_the_italian_rule_is_answered(lead
     assert "EU" in texts(messages)[0] and leads.all() == []
 
 
-def test_a_caller_who_asks_for_a_person_with_nothing_to_answer_is_handed_off(leads):
-    messages, _ = run(ActionHandoff(), tracker("as a caller, can I talk to a person?", "human_handoff"))
+@pytest.mark.parametrize(
+    "text",
+    ["as a caller, can I talk to a person?",
+     "Our callers wait too long on hold - can I speak to one of your consultants?",
+     "Wir haben viele Anrufer aus Österreich - kann ich mit einem Berater sprechen?"],
+)  # fmt: skip
+def test_a_request_for_a_person_that_speaks_of_callers_is_still_a_handoff(leads, text):
+    messages, _ = run(ActionHandoff(), tracker(text, "human_handoff"))
     assert responses(messages) == ["utter_handoff_recorded_no_contact"]
 
 

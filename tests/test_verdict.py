@@ -173,3 +173,15 @@ def test_the_verdict_reads_the_asking_sentence_only(project_answerer: Answerer):
     question = Question(text, "en", (("ask_services", 0.9),), terms(kb, "en", "call center", "payroll"),
                         asked_terms=terms(kb, "en", "payroll"))  # fmt: skip
     assert not project_answerer.reply(question).text.startswith(("Yes.", "No."))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surfaces"),
+    [("Why German?", "en", ("German",)), ("English or German?", "en", ("English", "German")),
+     ("Only English?", "en", ("English",)), ("Inglese o tedesco?", "it", ("inglese", "tedesco")),
+     ("Warum Deutsch?", "de", ("Deutsch",))],
+)  # fmt: skip
+def test_a_short_language_question_that_asks_something_else_gets_no_verdict(
+    project_kb, text, language, surfaces
+):
+    assert does_the_work(text, language, terms(project_kb, language, *surfaces), "languages") is None

@@ -10,12 +10,11 @@ from rasa_sdk import Tracker
 
 from bot.actions.common import current_language, form_asks_for, knowledge_base, named_terms
 from bot.actions.form_slots import NEEDS_SLOTS
-from knowledge.confirmation import confirms_summary, leaves_it_open
+from knowledge.confirmation import leaves_it_open
 from knowledge.confirmation import opens_with_yes as yes_opening
 from knowledge.languages import (
     ADDITIVE_WORDS,
     CORRECTION_WORDS,
-    ONLY_WORDS,
     PERSON_REQUEST_WORDS,
 )
 from knowledge.proper_names import looks_like_a_name
@@ -67,6 +66,8 @@ HANDLED_BY_RULES = {
 LEAVING = {"stop", "goodbye"}
 CLEAR_INTENT = 0.6
 SURE_REQUEST = 0.9
+# Requests a name may be taken for ("Elena Guidi" as help); never a stop, a goodbye or a handoff.
+NAME_LOOKALIKE_INTENTS = {"help", "bot_challenge", "ask_examples"}
 # The questions "it doesn't matter" answers ("non importa" came out as stop at 0.99).
 NO_PREFERENCE_SLOTS = {"hours", "volume", "timeline"}
 
@@ -212,8 +213,11 @@ def answers_asked_slot(tracker: Tracker, slot: str, free_text: bool = False) -> 
         return False  # a name or an e-mail address is not read out of a question
     if not free_text or not left_to_rules(tracker):
         return True
-    # The classifier knows no names ("Elena Guidi" came out as help): a name answers, unless a sure request.
-    return looks_like_a_name(message_text(tracker)) and confidence_of(tracker) < SURE_REQUEST
+    # The classifier knows no names ("Elena Guidi" came out as help): a name of two words or more answers,
+    # unless the help is sure; "Stop", "Ciao" or "Aiuto" stay requests.
+    text = message_text(tracker)
+    help_like = intent_of(tracker) in NAME_LOOKALIKE_INTENTS and confidence_of(tracker) < SURE_REQUEST
+    return help_like and len(text.split()) >= 2 and looks_like_a_name(text)
 
 
 def says_any(tracker: Tracker, words: dict[str, tuple[str, ...]]) -> bool:
@@ -234,12 +238,12 @@ def is_description(tracker: Tracker) -> bool:
 
 def merged(tracker: Tracker, slot: str, new: list[str]) -> list[str]:
     """ "also German", "anche il tedesco", "auch Deutsch": the new values join the old ones. Under the
-    summary, naming only what it lists is a remark, not "just that" ("Ja, passt. Nur als Hinweis: Social
-    Media ist uns wichtig"), unless the visitor says "only" and no yes."""
+    summary, a yes that names only what it lists is a remark, not "just that" ("Ja, passt. Nur als Hinweis:
+    Social Media ist uns wichtig", "Yes - but make sure the German speakers ..."); without the yes it
+    corrects ("No - phone and chat")."""
     current = tracker.get_slot(slot) or []
     remark = form_asks_for(tracker, "confirmed") and set(new) <= set(current)
-    remark = remark and (confirms_summary(message_text(tracker)) or not says_any(tracker, ONLY_WORDS))
-    if says_any(tracker, ADDITIVE_WORDS) or remark:
+    if says_any(tracker, ADDITIVE_WORDS) or (remark and yes_opening(message_text(tracker))):
         return list(dict.fromkeys([*current, *new]))
     return list(dict.fromkeys(new))
 

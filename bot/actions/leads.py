@@ -7,12 +7,14 @@ from functools import lru_cache
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
-from bot.actions.answers import answer_question
-from bot.actions.common import current_language, knowledge_base
+from bot.actions.answers import question_from
+from bot.actions.common import answerer, current_language, knowledge_base
 from bot.actions.form_exit import reset_form_events
 from bot.actions.form_reading import asks_for_workers, intent_of, message_text
 from bot.actions.prospect import needs_from_slots, plain_text
+from bot.actions.replies import send_and_remember
 from knowledge.confirmation import confirms_deletion
 from knowledge.db import make_engine, make_session_factory
 from knowledge.erasure import Eraser, has_events_table, tracker_engine
@@ -94,12 +96,9 @@ class ActionHandoff(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
         if asks_for_workers(tracker):
             return [FollowupAction("prospect_form")]
-        if asks_about_callers(tracker):
-            # "Und kann der Anrufer dann verlangen, mit jemandem in der EU zu sprechen?" after the Italian
-            # rule: a question about callers' rights, answered when the words clearly fit the content.
-            events = answer_question(dispatcher, tracker, nothing_found=None, words_must_match=True)
-            if events or dispatcher.messages:
-                return events
+        answered = answer_about_callers(dispatcher, tracker)
+        if answered is not None:
+            return answered
         lead = lead_from_slots(tracker, handoff=True)
         lead_store().save(lead)
         if lead.consent and lead.email:
@@ -111,10 +110,20 @@ class ActionHandoff(Action):
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
-def asks_about_callers(tracker: Tracker) -> bool:
-    """A question that speaks of the callers of a call center, not of the visitor talking to us."""
-    text = message_text(tracker)
-    return "?" in text and mentions_phrase(text, CALLER_WORDS)
+def answer_about_callers(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """ "Und kann der Anrufer dann verlangen, mit jemandem in der EU zu sprechen?" just after the Italian
+    rule: a question about callers' rights, answered when its words clearly fit the topic just told; any
+    other request for a person (None) is recorded as a handoff."""
+    text, last_topic = message_text(tracker), tracker.get_slot("last_topic")
+    if not (last_topic and "?" in text and mentions_phrase(text, CALLER_WORDS)):
+        return None
+    try:
+        reply = answerer().reply(question_from(tracker, knowledge_base()), words_must_match=True)
+    except SQLAlchemyError:
+        return None  # the handoff is recorded instead
+    if reply is None or reply.topic != last_topic:
+        return None
+    return send_and_remember(dispatcher, tracker, reply)
 
 
 def eraser() -> Eraser:

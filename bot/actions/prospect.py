@@ -161,7 +161,10 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
                 dispatcher, tracker, None, words_must_match=True, inside_form=True,
                 question_only=asked is not None and asks_apart(tracker),  # an opening asks as a whole
             )  # fmt: skip
-        if asked == "confirmed" and not (answered or asks_something(tracker) or left_to_rules(tracker)):
+        validated = any(e.get("name") == "confirmed" for e in events)  # a yes, a no, an edit button
+        if asked == "confirmed" and not (
+            validated or answered or asks_something(tracker) or left_to_rules(tracker)
+        ):
             return events + self._summary_missed(dispatcher, tracker)
         if asked not in COUNTED_SLOTS or answered:
             return events  # an answer or a correction
@@ -197,15 +200,11 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         misses = {**(tracker.get_slot("form_misses") or {})}
         misses[asked] = misses.get(asked, 0) + 1
         events: list[EventType] = [SlotSet("form_misses", misses)]
-        digression = answered_by_a_rule or (
-            asks_knowledge(tracker)
-            and (
-                is_question(tracker)
-                or (confidence_of(tracker) >= CLEAR_INTENT and not is_description(tracker))
-            )
-        )
-        if digression and not answered_by_a_rule:
+        clear_topic = confidence_of(tracker) >= CLEAR_INTENT and not is_description(tracker)
+        knowledge_question = asks_knowledge(tracker) and (is_question(tracker) or clear_topic)
+        if knowledge_question and not answered_by_a_rule:
             events += answer_question(dispatcher, tracker, "utter_ask_rephrase", inside_form=True)
+        digression = answered_by_a_rule or knowledge_question  # answered: no "didn't catch", no note
         if misses[asked] < MAX_ASKS:
             if not digression:
                 dispatcher.utter_message(response="utter_didnt_catch")
