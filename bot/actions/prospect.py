@@ -162,10 +162,14 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
                 question_only=asked is not None and asks_apart(tracker),  # an opening asks as a whole
             )  # fmt: skip
         validated = any(e.get("name") == "confirmed" for e in events)  # a yes, a no, an edit button
-        if asked == "confirmed" and not (
-            validated or answered or asks_something(tracker) or left_to_rules(tracker)
-        ):
-            return events + self._summary_missed(dispatcher, tracker)
+        elsewhere = asks_something(tracker) or left_to_rules(tracker)  # a question, help, stop ...
+        if asked == "confirmed" and not (validated or answered or elsewhere):
+            missed = self._summary_missed(dispatcher, tracker)
+            if not any(e.get("name") == "confirmed" for e in missed):
+                return events + missed  # "what would you like to change?"
+            # Taken as shown: the form ends here instead of asking for the summary's answer once more.
+            kept = [e for e in events if e.get("name") != "requested_slot"]
+            return [*kept, *missed, SlotSet("requested_slot", None)]
         if asked not in COUNTED_SLOTS or answered:
             return events  # an answer or a correction
         answered_by_a_rule = left_to_rules(tracker)
