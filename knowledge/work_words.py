@@ -151,6 +151,8 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "online reviews",
         "replying to reviews", "respond to reviews", "replying to customers",
         "all customer-facing", "everything customer-facing", "all of it customer-facing",
+        "user questions", "questions from users", "users' questions", "onboarding support",
+        "support for new customers", "support for our users",
     ),
     "it": (
         "ci chiamano", "ci chiama", "ci telefonano", "ci telefona", "ci scrivono", "ci scrive",
@@ -161,6 +163,7 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "domande dei clienti", "messaggi dei clienti", "recensioni dei clienti", "recensioni negative",
         "recensione negativa", "rispondere alle recensioni",
         "tutto lato cliente", "tutto a contatto con i clienti", "tutto rivolto ai clienti",
+        "domande degli utenti", "richieste degli utenti", "supporto ai nuovi clienti", "supporto agli utenti",
     ),
     "de": (
         "ruft an", "ruft er an", "ruft sie an", "ruft man an", "rufen an", "rufen uns an", "ruft uns an",
@@ -173,6 +176,8 @@ CUSTOMER_CONTACT: dict[str, tuple[str, ...]] = {
         "fragen von kunden", "kundenfragen", "kundennachrichten", "kundenbewertungen", "mieteranfragen",
         "kundenanfragen", "gästeanfragen", "gaesteanfragen",
         "alles kundenseitig", "komplett kundenseitig", "rein kundenseitig",
+        "nutzerfragen", "nutzeranfragen", "userfragen", "fragen der nutzer", "onboarding-support",
+        "onboarding support", "support für neue kunden", "support für unsere nutzer",
     ),
 }  # fmt: skip
 # Words with which a description says the work is only talking to customers ("only talking to users, nothing
