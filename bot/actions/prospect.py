@@ -75,9 +75,6 @@ from knowledge.text_analysis import is_negated
 
 # A question is asked at most twice: after the second miss the form moves on and keeps the words as a note.
 MAX_ASKS = 2
-# Requests whose rules answer inside the form and then let it ask again: they count as misses, so that even
-# a name taken for "help" time after time does not bring the same question a third time.
-RULE_DIGRESSIONS = {"help", "bot_challenge", "ask_examples", "message_too_long"}
 EDITABLE = {"processes", "channels", "languages", "hours", "volume", "timeline", "contact"}
 MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!<>|~])")
 
@@ -172,10 +169,11 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
             return [*kept, *missed, SlotSet("requested_slot", None)]
         if asked not in COUNTED_SLOTS or answered:
             return events  # an answer or a correction
-        answered_by_a_rule = left_to_rules(tracker)
-        if answered_by_a_rule and intent_of(tracker) not in RULE_DIGRESSIONS:
-            return events  # stop, goodbye, handoff ...: their rules answer and the visitor decides
-        missed = self._missed(asked, dispatcher, tracker, answered_by_a_rule)
+        if left_to_rules(tracker):
+            # Help, stop, handoff ...: no events, so that the form rejects the message and their rules answer
+            # (a slot event of any kind, even a count, would keep the rule from running).
+            return events
+        missed = self._missed(asked, dispatcher, tracker)
         if not any(e.get("name") == asked for e in missed):
             return events + missed
         # The question was skipped: the next one to ask is worked out again, past the skipped slot.
@@ -196,19 +194,16 @@ class ValidateProspectForm(ProspectAnswerChecks, FormValidationAction):
         dispatcher.utter_message(response="utter_saved_as_shown")
         return [SlotSet("form_misses", misses), SlotSet("confirmed", True)]
 
-    def _missed(
-        self, asked: str, dispatcher: CollectingDispatcher, tracker: Tracker, answered_by_a_rule: bool = False
-    ) -> list[EventType]:
-        """The message did not answer: a digression gets its answer (a help request has had it from its
-        rule); the question comes at most twice."""
+    def _missed(self, asked: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """The message did not answer: a digression gets its answer; the question comes at most twice."""
         misses = {**(tracker.get_slot("form_misses") or {})}
         misses[asked] = misses.get(asked, 0) + 1
         events: list[EventType] = [SlotSet("form_misses", misses)]
         clear_topic = confidence_of(tracker) >= CLEAR_INTENT and not is_description(tracker)
         knowledge_question = asks_knowledge(tracker) and (is_question(tracker) or clear_topic)
-        if knowledge_question and not answered_by_a_rule:
+        if knowledge_question:
             events += answer_question(dispatcher, tracker, "utter_ask_rephrase", inside_form=True)
-        digression = answered_by_a_rule or knowledge_question  # answered: no "didn't catch", no note
+        digression = knowledge_question  # answered: no "didn't catch", no note
         if misses[asked] < MAX_ASKS:
             if not digression:
                 dispatcher.utter_message(response="utter_didnt_catch")
