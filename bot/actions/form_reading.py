@@ -240,7 +240,7 @@ def merged(tracker: Tracker, slot: str, new: list[str]) -> list[str]:
     """ "also German", "anche il tedesco", "auch Deutsch": the new values join the old ones. Under the
     summary, a yes that names only what it lists is a remark, not "just that" ("Ja, passt. Nur als Hinweis:
     Social Media ist uns wichtig", "Yes - but make sure the German speakers ..."); without the yes it
-    corrects ("No - phone and chat")."""
+    corrects ("Phone and chat.")."""
     current = tracker.get_slot(slot) or []
     remark = form_asks_for(tracker, "confirmed") and set(new) <= set(current)
     if says_any(tracker, ADDITIVE_WORDS) or (remark and yes_opening(message_text(tracker))):
